@@ -1,0 +1,112 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "xopero-reconcile",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reconcile", targets: ["reconcile"]),
+        .executable(name: "xopero-sim", targets: ["xopero-sim"]),
+        .library(name: "ReconcileCore", targets: ["ReconcileCore"]),
+        .library(name: "XoperoAPI", targets: ["XoperoAPI"]),
+        .library(name: "XoperoSimulator", targets: ["XoperoSimulator"]),
+        .library(name: "ReconcileKit", targets: ["ReconcileKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+    ],
+    targets: [
+        // Pure core: desired state, live state, diagnostics, planning, rendering, schema. No I/O.
+        .target(
+            name: "ReconcileCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The wire contract (openapi.yaml), its generated types, client and server stubs, and the client.
+        .target(
+            name: "XoperoAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The simulator: store actor, routes, faults, persistence, generator.
+        .target(
+            name: "XoperoSimulator",
+            dependencies: [
+                "XoperoAPI",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Joins the core and the API: fetch live state, execute a plan.
+        .target(
+            name: "ReconcileKit",
+            dependencies: [
+                "ReconcileCore",
+                "XoperoAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "reconcile",
+            dependencies: [
+                "ReconcileKit",
+                "ReconcileCore",
+                "XoperoSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "xopero-sim",
+            dependencies: [
+                "XoperoSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReconcileCoreTests",
+            dependencies: ["ReconcileCore"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "XoperoAPITests",
+            dependencies: ["XoperoAPI"]
+        ),
+        .testTarget(
+            name: "XoperoSimulatorTests",
+            dependencies: [
+                "XoperoSimulator",
+                "XoperoAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "ReconcileKitTests",
+            dependencies: ["ReconcileKit", "ReconcileCore", "XoperoSimulator"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            // The executables are dependencies so that `swift test` builds them before running them.
+            dependencies: ["XoperoSimulator", "ReconcileCore", "reconcile", "xopero-sim"]
+        ),
+    ]
+)

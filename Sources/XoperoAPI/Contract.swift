@@ -1,0 +1,1 @@
+// The generated types, client and server stubs come from openapi.yaml (swift-openapi-generator).
