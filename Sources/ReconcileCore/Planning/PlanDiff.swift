@@ -1,0 +1,96 @@
+/// The operations of a plan bucketed by step; `ordered` concatenates the steps in run order.
+struct StepOperations: Sendable {
+    var activate: [PlannedOperation] = []
+    var modify: [PlannedOperation] = []
+    var attach: [PlannedOperation] = []
+    var detach: [PlannedOperation] = []
+    var deactivate: [PlannedOperation] = []
+
+    mutating func append(_ other: StepOperations) {
+        activate += other.activate
+        modify += other.modify
+        attach += other.attach
+        detach += other.detach
+        deactivate += other.deactivate
+    }
+
+    /// Step by step: activate, modify, attach, detach, deactivate.
+    var ordered: [PlannedOperation] { activate + modify + attach + detach + deactivate }
+}
+
+/// Stage 3 of planning: the calls that take one organization from its live state to its targets.
+/// Plans come in plan order and repository sets iterate in name order, so each step is already in
+/// its stable order (organization, plan, repository).
+enum PlanDiff {
+    static func operations(
+        for target: OrganizationTarget, options: PlanningOptions
+    ) -> (StepOperations, [Diagnostic]) {
+        let index = target.resolved.index
+        let organization = index.ref
+        var steps = StepOperations()
+        var diagnostics: [Diagnostic] = []
+        let chunkSize = max(1, options.licenceChunkSize)
+
+        let toActivate = target.needsLicence.positions.filter { !index.repositories[$0].isActive }
+        for chunk in toActivate.chunked(by: chunkSize) {
+            steps.activate.append(.activate(LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
+        }
+
+        for plan in target.plans {
+            guard let desired = plan.desired else { continue }
+            let planRef = ObjectRef(id: plan.live.id, name: plan.live.name)
+            let changes = fieldChanges(desired: desired, live: plan.live)
+            if !changes.isEmpty || (options.pushWriteOnly && desired.declaresWriteOnlyFields) {
+                steps.modify.append(.modify(ModifyOperation(
+                    organization: organization, plan: planRef, changes: changes, worker: desired.worker,
+                    settings: desired.settings, backupType: desired.backupType,
+                    includeMetadata: desired.includeMetadata, includeAllRepositories: desired.includeAllRepositories)))
+            } else if desired.declaresWriteOnlyFields {
+                let fields = [desired.worker.map { _ in "worker" }, desired.settings.map { _ in "settings" }]
+                    .compactMap { $0 }.joined(separator: " and ")
+                diagnostics.append(.warning(
+                    "plan \"\(desired.name)\" in organization \"\(organization.name)\": \(fields) cannot be read back, so they were not compared and are not sent (no other field of the plan differs); --push-write-only sends them",
+                    at: desired.location))
+            }
+            for position in plan.target.subtracting(plan.current).positions {
+                steps.attach.append(.attach(MembershipOperation(
+                    organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
+            }
+            for position in plan.current.subtracting(plan.target).positions {
+                steps.detach.append(.detach(MembershipOperation(
+                    organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
+            }
+        }
+
+        if target.resolved.desired.licenses == .exact {
+            let toDeactivate = target.keepsLicence.complement.positions.filter { index.repositories[$0].isActive }
+            for chunk in toDeactivate.chunked(by: chunkSize) {
+                steps.deactivate.append(.deactivate(LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
+            }
+        }
+        return (steps, diagnostics)
+    }
+
+    /// Managed readable fields whose desired value differs from the live one (nil desired: not managed;
+    /// nil live: unknown, so it differs).
+    static func fieldChanges(desired: DesiredPlan, live: LivePlan) -> [FieldChange] {
+        var changes: [FieldChange] = []
+        if let backupType = desired.backupType, live.backupType != backupType {
+            changes.append(FieldChange(field: "backupType", from: live.backupType.map(FieldValue.int) ?? .null, to: .int(backupType)))
+        }
+        if let includeMetadata = desired.includeMetadata, live.includeMetadata != includeMetadata {
+            changes.append(FieldChange(field: "includeMetadata", from: live.includeMetadata.map(FieldValue.bool) ?? .null, to: .bool(includeMetadata)))
+        }
+        if let includeAll = desired.includeAllRepositories, live.includeAllRepositories != includeAll {
+            changes.append(FieldChange(field: "includeAllRepositories", from: .bool(live.includeAllRepositories), to: .bool(includeAll)))
+        }
+        return changes
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,51 @@
+/// The plan for people: grouped by organization and plan, `+` attach / activate, `-` detach /
+/// deactivate, `~` modify, then warnings, the fingerprint, and the summary line last. After an
+/// apply, failures and skipped operations are listed and an outcome line follows the summary.
+enum PlanTextRenderer {
+    private enum Style: String {
+        case bold = "\u{1B}[1m"
+        case green = "\u{1B}[32m"
+        case red = "\u{1B}[31m"
+        case yellow = "\u{1B}[33m"
+        static let reset = "\u{1B}[0m"
+    }
+
+    static func render(_ plan: ReconcilePlan, report: ApplyReport?, colour: Bool, verbose: Bool) -> String {
+        func paint(_ text: String, _ style: Style) -> String { colour ? style.rawValue + text + Style.reset : text }
+        var output = ""
+        for line in PlanOutline.lines(plan, verbose: verbose) {
+            let indent = String(repeating: "  ", count: line.depth)
+            switch line.marker {
+            case .add?: output += indent + paint("+ " + line.text, .green) + "\n"
+            case .remove?: output += indent + paint("- " + line.text, .red) + "\n"
+            case .change?: output += indent + paint("~ " + line.text, .yellow) + "\n"
+            case nil: output += indent + paint(line.text, .bold) + "\n"
+            }
+        }
+        if !plan.warnings.isEmpty {
+            if !output.isEmpty { output += "\n" }
+            output += paint("Warnings:", .bold) + "\n"
+            for warning in plan.warnings {
+                output += "  " + paint("warning: ", .yellow) + OperationText.warning(warning) + "\n"
+            }
+        }
+        if let report {
+            let outcomes = plan.operations.indices.compactMap { index in
+                OperationText.outcomeLine(plan.operations[index], OperationText.result(at: index, in: report))
+            }
+            if !outcomes.isEmpty {
+                if !output.isEmpty { output += "\n" }
+                output += paint("Not done:", .bold) + "\n"
+                for line in outcomes { output += "  " + paint(line, line.hasPrefix("failed") ? .red : .yellow) + "\n" }
+            }
+        }
+        if !output.isEmpty { output += "\n" }
+        output += "Fingerprint: \(plan.fingerprint)\n"
+        output += paint(plan.isEmpty ? OperationText.noChanges : OperationText.summaryLine(plan.summary), .bold) + "\n"
+        if let report {
+            output += paint(OperationText.outcomeSummary(report, operationCount: plan.operations.count),
+                            report.isComplete ? .green : .red) + "\n"
+        }
+        return output
+    }
+}
