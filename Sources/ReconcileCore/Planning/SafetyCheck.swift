@@ -22,8 +22,8 @@ public struct SafetyPolicy: Sendable, Hashable {
 ///   the plan has `minimumPlanSize` or more.
 /// - Deactivate: per organization, the deactivations against the organization's current licences
 ///   (active repositories, removed ones included), checked when it holds `minimumPlanSize` or more.
-/// Exactly at the limit is allowed; above it is refused. Percentages are shown rounded up to a tenth
-/// (so a share above the limit never prints as equal to it).
+/// Exactly at the limit is allowed; above it is refused. Percentages are shown to the nearest tenth
+/// (`35%`, `33.3%`), but a share above the limit never prints as equal to it.
 public enum SafetyCheck {
     /// One error per plan or organization over the limit; empty when the plan may run.
     public static func check(_ plan: ReconcilePlan, live: LiveState, policy: SafetyPolicy) -> [Diagnostic] {
@@ -81,8 +81,9 @@ public enum SafetyCheck {
     private static func refusal(count: Int, of current: Int, policy: SafetyPolicy) -> (share: String, limit: String)? {
         guard current > 0, current >= policy.minimumPlanSize else { return nil }
         guard Double(count) > policy.maxDetachRatio * Double(current) else { return nil }
-        let shareTenths = (count * 1000 + current - 1) / current
         let limitTenths = Int((policy.maxDetachRatio * 1000).rounded())
+        // Nearest tenth, but never shown as equal to (or below) the limit it exceeds.
+        let shareTenths = max((count * 2000 + current) / (2 * current), limitTenths + 1)
         return (percent(tenths: shareTenths), percent(tenths: limitTenths))
     }
 
