@@ -88,7 +88,8 @@ let package = Package(
         ),
         .testTarget(
             name: "XoperoAPITests",
-            dependencies: ["XoperoAPI"]
+            dependencies: ["XoperoAPI"],
+            resources: [.copy("VendorSamples")]
         ),
         .testTarget(
             name: "XoperoSimulatorTests",

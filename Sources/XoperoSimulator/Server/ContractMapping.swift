@@ -1,0 +1,75 @@
+import OpenAPIRuntime
+import XoperoAPI
+
+/// Conversions between the generated contract types and the simulator's own values.
+enum ContractMapping {
+    static func listing(
+        limit: Int?, page: Int?, orderby: String?, ordertype: Components.Schemas.SortOrder?,
+        filters: [Components.Schemas.Filter]?
+    ) -> ListingRequest {
+        ListingRequest(
+            limit: limit, page: page, orderBy: orderby, descending: ordertype == .desc,
+            filters: (filters ?? []).map { filter in
+                ListingFilter(
+                    property: filter.property,
+                    comparison: ListingFilter.Comparison(rawValue: filter._operator.rawValue) ?? .eq,
+                    value: filterValue(filter.value))
+            })
+    }
+
+    static func filterValue(_ container: OpenAPIValueContainer) -> FilterValue {
+        switch container.value {
+        case nil: .null
+        case let flag as Bool: .flag(flag)
+        case let number as Int: .integer(Int64(number))
+        case let number as Int64: .integer(number)
+        case let number as Double: .number(number)
+        case let text as String: .text(text)
+        default: .unsupported
+        }
+    }
+
+    static func organization(_ row: OrganizationRow) -> Components.Schemas.Organization {
+        let organization = row.organization
+        return .init(
+            id: organization.id, driver: organization.driver, name: organization.name, apiUrl: organization.apiUrl,
+            isReadOnly: organization.isReadOnly, protectedRepositories: row.counters.protectedRepositories,
+            totalRepositories: row.counters.totalRepositories, missingLicences: row.counters.missingLicences,
+            removedRepositories: row.counters.removedRepositories, defaultWorkerId: organization.defaultWorkerId,
+            isCreatedByMarketplace: organization.isCreatedByMarketplace,
+            synchronizationInProgress: organization.synchronizationInProgress,
+            plans: organization.plans.map { plan in
+                .init(
+                    id: plan.id, name: plan.name, backupType: plan.backupType, includeMetadata: plan.includeMetadata,
+                    repoCount: OrganizationCounters.planRepoCount(
+                        includeAllRepositories: plan.includeAllRepositories, attachedCount: plan.attached.count,
+                        notRemovedCount: row.notRemoved),
+                    lastStatus: .init(
+                        successes: plan.lastStatus.successes, warnings: plan.lastStatus.warnings,
+                        errors: plan.lastStatus.errors),
+                    planFinishedTime: plan.planFinishedTime, isRunning: plan.isRunning)
+            })
+    }
+
+    static func repository(_ repository: SimRepository) -> Components.Schemas.Repository {
+        .init(id: repository.id, name: repository.name, isActive: repository.isActive, isRemoved: repository.isRemoved)
+    }
+
+    static func planAssignment(_ plan: SimPlan) -> Components.Schemas.PlanAssignment {
+        .init(id: plan.id, name: plan.name, includeAllRepositories: plan.includeAllRepositories, repositoryIds: plan.attached)
+    }
+
+    static func batch(_ outcome: LicenceBatchOutcome) -> Components.Schemas.BatchResult {
+        .init(success: outcome.success, error: outcome.errors.map { .init(id: $0.id, errorCode: $0.code.rawValue) })
+    }
+
+    static func problem(_ error: ListingError) -> Components.Schemas.ProblemDetails {
+        .init(
+            title: "One or more validation errors occurred.", status: 400,
+            errors: .init(additionalProperties: [error.field: [error.message]]))
+    }
+
+    static func notFound(_ title: String, code: XoperoAssumptions.ErrorCode? = nil) -> Components.Schemas.ProblemDetails {
+        .init(title: title, status: 404, errorCode: code?.rawValue)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import XoperoAPI
+
+/// Bearer tokens on every call but login (401, empty body), and roles on the write calls (403).
+struct AuthMiddleware: ServerMiddleware {
+    let store: SimulatorStore
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard operationID != "login" else { return try await next(request, body, metadata) }
+        guard let token = Self.bearerToken(request), let session = await store.session(token: token) else {
+            return (HTTPResponse(status: .unauthorized), nil)
+        }
+        if XoperoAssumptions.writeOperationIDs.contains(operationID), !session.roles.contains(where: \.mayWrite) {
+            let roles = session.roles.map(\.rawValue).joined(separator: ", ")
+            return ProblemResponses.response(.forbidden, title: "Your role (\(roles)) may not change Git backup settings.")
+        }
+        return try await next(request, body, metadata)
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header (scheme case-insensitive).
+    static func bearerToken(_ request: HTTPRequest) -> String? {
+        guard let value = request.headerFields[.authorization] else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+}
+
+/// Case-insensitive input field names: rewrites the body's keys to the contract's spelling before the
+/// generated code decodes it (see `RequestKeyNormalizer`).
+struct KeyNormalizingMiddleware: ServerMiddleware {
+    static let maximumBodyBytes = 64 * 1024 * 1024
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let body else { return try await next(request, nil, metadata) }
+        let data = try await Data(collecting: body, upTo: Self.maximumBodyBytes)
+        let normalized: Data
+        do {
+            normalized = try RequestKeyNormalizer.normalize(jsonData: data)
+        } catch {
+            guard case .duplicateField(let path, _) = error else { throw error }
+            return ProblemResponses.validation(field: path, message: error.description)
+        }
+        var request = request
+        request.headerFields[.contentLength] = String(normalized.count)
+        return try await next(request, HTTPBody(normalized), metadata)
+    }
+}
+
+/// Never a 500 for a bad body: a body that cannot be read, lacks a field or has a wrong type is a 400
+/// naming the field; a body that is not JSON at all keeps the runtime's status (400 or 415) with a
+/// problem body saying so.
+struct BadRequestMiddleware: ServerMiddleware {
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        do {
+            return try await next(request, body, metadata)
+        } catch let error as ServerError where error.operationInput == nil {
+            // Thrown before the handler had an input: the request could not be turned into one.
+            if let decoding = error.underlyingError as? DecodingError {
+                let (field, message) = DecodingErrorDescription.describe(decoding)
+                return ProblemResponses.validation(field: field, message: message)
+            }
+            let status: HTTPResponse.Status =
+                error.httpStatus == .unsupportedMediaType ? .unsupportedMediaType : .badRequest
+            let message =
+                status == .unsupportedMediaType
+                ? "send the body as JSON with Content-Type: application/json"
+                : "the body must be a JSON object: \(error.causeDescription)"
+            return ProblemResponses.response(status, title: "The request body cannot be read.", errors: ["body": [message]])
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import OpenAPIRuntime
+import XoperoAPI
+
+/// Starts the simulator: an HTTP server that plays the Xopero API from a state file.
+public enum SimulatorServer {
+    /// A logger that reports only warnings and errors, to stderr.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "xopero-sim")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// Starts serving `state` and returns once the server listens (so `baseURL` has the real port).
+    ///
+    /// - Throws: `SimulatorError.stateFileInvalid` for a state that breaks the format,
+    ///   `.invalidOption` for options out of range, `.portInUse` when the port is taken,
+    ///   `.serverFailed` for anything else that stops the server from starting.
+    public static func start(
+        state: SimulatorStateFile, options: SimulatorOptions, logger: Logger = quietLogger
+    ) async throws(SimulatorError) -> RunningSimulator {
+        try options.validate()
+        let world: SimulatorWorld
+        do {
+            world = try SimulatorWorld(state: state)
+        } catch {
+            throw .stateFileInvalid(path: options.persistPath ?? "state", field: error.field, message: error.message)
+        }
+        let store = SimulatorStore(
+            world: world, tokenLifetime: options.tokenTTL,
+            persister: options.persistPath.map { StatePersister(path: $0) }, logger: logger)
+        let router: Router<BasicRequestContext>
+        do {
+            router = try makeRouter(store: store, options: options)
+        } catch {
+            throw .serverFailed(reason: "cannot register the API's routes: \(error)")
+        }
+        let (events, continuation) = AsyncStream<Result<Int, SimulatorError>>.makeStream()
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? options.port)) },
+            logger: logger)
+        let stopOnSignals = options.stopOnSignals
+        let task = Task {
+            do {
+                if stopOnSignals {
+                    try await application.runService()
+                } else {
+                    try await application.run()
+                }
+            } catch {
+                continuation.yield(.failure(describe(error, options: options)))
+            }
+            continuation.finish()
+        }
+        for await event in events {
+            switch event {
+            case .success(let port):
+                return RunningSimulator(
+                    baseURL: "http://\(urlHost(options.host)):\(port)", port: port, store: store, task: task)
+            case .failure(let error):
+                throw error
+            }
+        }
+        throw .serverFailed(reason: "the server stopped before it listened")
+    }
+
+    static func makeRouter(store: SimulatorStore, options: SimulatorOptions) throws -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: StatsMiddleware(store: store))
+        router.add(middleware: LatencyAndThrottleMiddleware(
+            latency: options.latency, throttle: options.throttle.map { Throttle(callsPerSecond: $0) }))
+        router.add(middleware: FaultMiddleware(
+            planner: FaultPlanner(seed: options.seed, rate: options.faultRate, mode: options.faultMode)))
+        SimulatorRoutes.register(on: router, store: store)
+        try SimulatorAPIHandler(store: store).registerHandlers(
+            on: router, serverURL: .defaultOpenAPIServerURL,
+            middlewares: [BadRequestMiddleware(), AuthMiddleware(store: store), KeyNormalizingMiddleware()])
+        return router
+    }
+
+    private static func describe(_ error: any Error, options: SimulatorOptions) -> SimulatorError {
+        let text = String(describing: error)
+        if text.contains("Address already in use") || text.contains("errno: 98") || text.contains("EADDRINUSE") {
+            return .portInUse(host: options.host, port: options.port)
+        }
+        return .serverFailed(reason: text)
+    }
+
+    private static func urlHost(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+}
+
+/// A simulator that is listening.
+public struct RunningSimulator: Sendable {
+    /// Where it listens, e.g. `http://127.0.0.1:54321` (no trailing slash).
+    public let baseURL: String
+    /// The port it listens on.
+    public let port: Int
+    /// Its state and call counts.
+    public let store: SimulatorStore
+    let task: Task<Void, Never>
+
+    /// Stops listening and waits until the server has shut down.
+    public func stop() async {
+        task.cancel()
+        await task.value
+    }
+
+    /// Waits until the server stops (with `SimulatorOptions.stopOnSignals`, on SIGINT or SIGTERM).
+    public func waitUntilStopped() async {
+        await task.value
+    }
+}

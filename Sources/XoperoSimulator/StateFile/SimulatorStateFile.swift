@@ -1,0 +1,146 @@
+import XoperoAPI
+
+/// The simulator's state file (format in `CLI.md`): the licence pool, the users who may log in, and the
+/// organizations with their repositories and plans.
+///
+/// Hand-written files may leave ids out (they are derived from names, the same on every run) and list a
+/// plan's repositories by name; `generate`, `--persist` and `GET /__sim/state` write ids.
+public struct SimulatorStateFile: Codable, Sendable, Hashable {
+    public var licences: Licences?
+    public var users: [SimulatorUser]
+    public var organizations: [Organization]
+
+    public init(licences: Licences? = nil, users: [SimulatorUser], organizations: [Organization]) {
+        self.licences = licences
+        self.users = users
+        self.organizations = organizations
+    }
+
+    /// The first user with the SystemAdministrator role, whose credentials `reconcile --simulator` uses.
+    public var firstAdministrator: SimulatorUser? {
+        users.first { $0.roles.contains(.systemAdministrator) }
+    }
+
+    /// The instance-wide licence pool.
+    public struct Licences: Codable, Sendable, Hashable {
+        /// How many repositories may hold a licence at once, across all organizations; nil is unlimited.
+        public var total: Int?
+
+        public init(total: Int?) {
+            self.total = total
+        }
+    }
+
+    /// An organization (a connection to a Git host).
+    public struct Organization: Codable, Sendable, Hashable {
+        public var id: String?
+        public var name: String
+        public var driver: Int?
+        public var apiUrl: String?
+        public var isReadOnly: Bool?
+        public var defaultWorkerId: String?
+        public var isCreatedByMarketplace: Bool?
+        public var synchronizationInProgress: Bool?
+        public var repositories: [Repository]?
+        public var plans: [Plan]?
+
+        public init(
+            id: String? = nil, name: String, driver: Int? = nil, apiUrl: String? = nil, isReadOnly: Bool? = nil,
+            defaultWorkerId: String? = nil, isCreatedByMarketplace: Bool? = nil,
+            synchronizationInProgress: Bool? = nil, repositories: [Repository]? = nil, plans: [Plan]? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.driver = driver
+            self.apiUrl = apiUrl
+            self.isReadOnly = isReadOnly
+            self.defaultWorkerId = defaultWorkerId
+            self.isCreatedByMarketplace = isCreatedByMarketplace
+            self.synchronizationInProgress = synchronizationInProgress
+            self.repositories = repositories
+            self.plans = plans
+        }
+    }
+
+    /// A repository as synchronized from the Git host.
+    public struct Repository: Codable, Sendable, Hashable {
+        public var id: String?
+        public var name: String
+        /// Holds a licence (default false).
+        public var isActive: Bool?
+        /// Gone from the Git host, kept in storage (default false).
+        public var isRemoved: Bool?
+
+        public init(id: String? = nil, name: String, isActive: Bool? = nil, isRemoved: Bool? = nil) {
+            self.id = id
+            self.name = name
+            self.isActive = isActive
+            self.isRemoved = isRemoved
+        }
+    }
+
+    /// A Git backup plan.
+    public struct Plan: Codable, Sendable, Hashable {
+        public var id: String?
+        public var name: String
+        public var backupType: Int?
+        public var includeMetadata: Bool?
+        public var includeAllRepositories: Bool?
+        public var workerId: String?
+        public var settings: [String: String]?
+        /// Attached repositories by name (the hand-written form).
+        public var repositories: [String]?
+        /// Attached repositories by id (the form `generate` and `--persist` write).
+        public var repositoryIds: [String]?
+        public var lastStatus: Status?
+        /// Unix milliseconds.
+        public var planFinishedTime: Int64?
+        public var isRunning: Bool?
+
+        public init(
+            id: String? = nil, name: String, backupType: Int? = nil, includeMetadata: Bool? = nil,
+            includeAllRepositories: Bool? = nil, workerId: String? = nil, settings: [String: String]? = nil,
+            repositories: [String]? = nil, repositoryIds: [String]? = nil, lastStatus: Status? = nil,
+            planFinishedTime: Int64? = nil, isRunning: Bool? = nil
+        ) {
+            self.id = id
+            self.name = name
+            self.backupType = backupType
+            self.includeMetadata = includeMetadata
+            self.includeAllRepositories = includeAllRepositories
+            self.workerId = workerId
+            self.settings = settings
+            self.repositories = repositories
+            self.repositoryIds = repositoryIds
+            self.lastStatus = lastStatus
+            self.planFinishedTime = planFinishedTime
+            self.isRunning = isRunning
+        }
+    }
+
+    /// The outcome counts of a plan's last run.
+    public struct Status: Codable, Sendable, Hashable {
+        public var successes: Int
+        public var warnings: Int
+        public var errors: Int
+
+        public init(successes: Int, warnings: Int, errors: Int) {
+            self.successes = successes
+            self.warnings = warnings
+            self.errors = errors
+        }
+    }
+}
+
+/// A user who may log in to the simulator.
+public struct SimulatorUser: Codable, Sendable, Hashable {
+    public var email: String
+    public var password: String
+    public var roles: [XoperoAssumptions.Role]
+
+    public init(email: String, password: String, roles: [XoperoAssumptions.Role]) {
+        self.email = email
+        self.password = password
+        self.roles = roles
+    }
+}

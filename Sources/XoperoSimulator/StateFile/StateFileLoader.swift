@@ -1,0 +1,60 @@
+import Foundation
+import XoperoAPI
+
+extension SimulatorStateFile {
+    /// Reads, decodes and checks a state file.
+    ///
+    /// - Throws: `SimulatorError.stateFileMissing`, `.stateFileUnreadable`, `.stateFileNotJSON`, or
+    ///   `.stateFileInvalid` naming the field (`organizations[1].plans[0].repositories[3]`).
+    public static func load(path: String) throws(SimulatorError) -> SimulatorStateFile {
+        guard FileManager.default.fileExists(atPath: path) else { throw .stateFileMissing(path: path) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .stateFileUnreadable(path: path, reason: error.localizedDescription)
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes and checks state-file bytes; `path` only names the file in errors.
+    public static func decode(_ data: Data, path: String) throws(SimulatorError) -> SimulatorStateFile {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw .stateFileNotJSON(path: path, reason: Self.firstLine(of: error))
+        }
+        let state: SimulatorStateFile
+        do {
+            state = try JSONDecoder().decode(SimulatorStateFile.self, from: data)
+        } catch let error as DecodingError {
+            var (field, message) = DecodingErrorDescription.describe(error)
+            if field.contains(".roles[") {
+                let known = XoperoAssumptions.Role.allCases.map(\.rawValue).joined(separator: ", ")
+                message = "unknown role; use one of \(known)"
+            }
+            throw .stateFileInvalid(path: path, field: field, message: message)
+        } catch {
+            throw .stateFileNotJSON(path: path, reason: Self.firstLine(of: error))
+        }
+        do {
+            _ = try SimulatorWorld(state: state)
+        } catch {
+            throw .stateFileInvalid(path: path, field: error.field, message: error.message)
+        }
+        return state
+    }
+
+    /// The state as JSON in the state-file format (pretty-printed, keys sorted, so that diffs stay small).
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and booleans cannot fail.
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    private static func firstLine(of error: any Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import XoperoSimulator
+
+/// `xopero-sim serve`: start the simulator from a state file.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the API from a state file until interrupted (Ctrl-C or SIGTERM).",
+        discussion: """
+            Prints the URL it listens on as the first line of stdout, so a script can start it on \
+            port 0 and read the URL. Besides the vendor's paths it serves GET /__sim/state (the whole \
+            state, in the state-file format) and GET /__sim/stats (calls received, by path and status).
+            """
+    )
+
+    @Option(name: .long, help: "The state file to serve (JSON; see CLI.md and examples/live-state.json).")
+    var state: String
+
+    @Option(name: .long, help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on; 0 picks a free one (the URL printed first says which).")
+    var port: Int = 8080
+
+    @Flag(name: .long, help: "Write every change back to the state file, atomically (temporary file, then rename).")
+    var persist = false
+
+    @Option(name: .long, help: "Milliseconds to wait before answering each API call.")
+    var latency: Int = 0
+
+    @Option(name: .customLong("fault-rate"), help: "The share of API calls that fail, from 0 to 1.")
+    var faultRate: Double = 0
+
+    @Option(
+        name: .customLong("fault-mode"),
+        help: "How calls fail: before (503, nothing done), after (done, then 500 or a dropped connection), or mixed.")
+    var faultMode: FaultModeArgument = .before
+
+    @Option(name: .long, help: "At most this many API calls a second; more are answered 429 with Retry-After.")
+    var throttle: Int?
+
+    @Option(name: .customLong("token-ttl"), help: "Seconds a login token stays valid (default: 30 days).")
+    var tokenTTL: Int?
+
+    @Option(name: .long, help: "Makes faults reproducible: with the same seed the same calls fail on every run.")
+    var seed: UInt64 = 0
+
+    func run() async throws {
+        do {
+            let stateFile = try SimulatorStateFile.load(path: state)
+            var options = SimulatorOptions(
+                host: host, port: port, persistPath: persist ? state : nil, latency: .milliseconds(latency),
+                faultRate: faultRate, faultMode: faultMode.mode, throttle: throttle, seed: seed, stopOnSignals: true)
+            if let tokenTTL { options.tokenTTL = .seconds(tokenTTL) }
+            let simulator = try await SimulatorServer.start(state: stateFile, options: options)
+            print(simulator.baseURL)
+            fflush(stdout)
+            await simulator.waitUntilStopped()
+        } catch {
+            FileHandle.standardError.write(Data("xopero-sim: error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `--fault-mode` values.
+enum FaultModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case before, after, mixed
+
+    var mode: FaultMode {
+        switch self {
+        case .before: .before
+        case .after: .after
+        case .mixed: .mixed
+        }
+    }
+}
