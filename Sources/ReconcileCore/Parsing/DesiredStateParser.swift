@@ -1,4 +1,3 @@
-// TEMPORARY SIGNATURE ONLY — owned by the parsing helper, who replaces this whole file.
 /// One desired-state file's path (as given on the command line) and its text.
 public struct SourceFile: Sendable, Hashable {
     public var path: String
@@ -12,7 +11,9 @@ public struct SourceFile: Sendable, Hashable {
 
 /// The parser's output: the merged desired state, or nil when any error was found, and every diagnostic.
 public struct ParseResult: Sendable {
+    /// nil exactly when `diagnostics` holds an error.
     public var desiredState: DesiredState?
+    /// Every problem of every file, ordered by file (in the order given), line and column.
     public var diagnostics: [Diagnostic]
 
     public init(desiredState: DesiredState?, diagnostics: [Diagnostic]) {
@@ -21,10 +22,56 @@ public struct ParseResult: Sendable {
     }
 }
 
+/// Reads desired-state files (the format of DESIRED-STATE.md) into a `DesiredState`.
+///
+/// The pipeline, one step per type: YAML text → positioned node tree (`YAMLComposer`) → `${VAR}`
+/// interpolated (`Interpolator`) → checked against the format table (`StructureValidator`,
+/// `DesiredStateFormat`) → typed records (`RawDocument`) → names unique across files
+/// (`NameUniqueness`) → `defaults` resolved (`DefaultsResolver`). Pure: no I/O.
 public enum DesiredStateParser {
     /// Parses, interpolates `${VAR}` from `environment`, validates structure, merges the files and
     /// resolves `defaults`. Reports every problem of every file, not only the first.
     public static func parse(_ files: [SourceFile], environment: [String: String]) -> ParseResult {
-        ParseResult(desiredState: nil, diagnostics: [.error("parser not implemented yet")])
+        parse(files, environment: environment, limits: .standard)
+    }
+
+    static func parse(_ files: [SourceFile], environment: [String: String], limits: ParsingLimits) -> ParseResult {
+        var diagnostics: [Diagnostic] = []
+        var documents: [RawDocument] = []
+        for file in files {
+            let (document, fileDiagnostics) = parseFile(file, environment: environment, limits: limits)
+            diagnostics += fileDiagnostics
+            if let document { documents.append(document) }
+        }
+        diagnostics += NameUniqueness.check(documents)
+        diagnostics = ordered(diagnostics, files: files)
+        let state = diagnostics.containsErrors ? nil : DefaultsResolver.resolve(documents)
+        return ParseResult(desiredState: state, diagnostics: diagnostics)
+    }
+
+    /// One file through composition, interpolation, validation and typing.
+    private static func parseFile(
+        _ file: SourceFile, environment: [String: String], limits: ParsingLimits
+    ) -> (RawDocument?, [Diagnostic]) {
+        let composed = YAMLComposer.compose(file, limits: limits)
+        guard let document = composed.document else { return (nil, composed.diagnostics) }
+        let source = SourceLines(file.text)
+        let interpolated = Interpolator.interpolate(document, source: source, environment: environment)
+        var validator = StructureValidator(file: file.path, source: source)
+        let checked = validator.checkDocument(interpolated.root)
+        let diagnostics = composed.diagnostics + interpolated.diagnostics + validator.diagnostics
+        return (checked.map { RawDocument(file: file.path, checked: $0) }, diagnostics)
+    }
+
+    /// Files in the order given, then line and column; diagnostics without a place last.
+    private static func ordered(_ diagnostics: [Diagnostic], files: [SourceFile]) -> [Diagnostic] {
+        var fileRank: [String: Int] = [:]
+        for (index, file) in files.enumerated() where fileRank[file.path] == nil { fileRank[file.path] = index }
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let l = lhs.element.location, r = rhs.element.location
+            let lKey = l.map { (fileRank[$0.file] ?? files.count, $0.line, $0.column) } ?? (Int.max, 0, 0)
+            let rKey = r.map { (fileRank[$0.file] ?? files.count, $0.line, $0.column) } ?? (Int.max, 0, 0)
+            return lKey != rKey ? lKey < rKey : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 }

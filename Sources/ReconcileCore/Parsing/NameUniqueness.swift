@@ -1,0 +1,42 @@
+/// Step 5 of parsing: every organization is named once across all files, and every plan once
+/// within its organization. A clash names both places (the second is the error, the first a note).
+enum NameUniqueness {
+    static func check(_ documents: [RawDocument]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var organizations: [String: SourceLocation] = [:]
+        for document in documents {
+            for organization in document.organizations {
+                let name = organization.name
+                if let first = organizations[name.value] {
+                    let where_ = first.file == name.location.file ? "" : " in \(first.file)"
+                    diagnostics.append(.error(
+                        "organization '\(name.value)' is already named\(where_) at \(first); name each organization "
+                            + "once and list all its plans there",
+                        at: name.location,
+                        notes: [Diagnostic.Note(message: "first defined here", location: first)]))
+                } else {
+                    organizations[name.value] = name.location
+                }
+                diagnostics += duplicatePlans(in: organization)
+            }
+        }
+        return diagnostics
+    }
+
+    private static func duplicatePlans(in organization: RawOrganization) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var plans: [String: SourceLocation] = [:]
+        for plan in organization.plans {
+            if let first = plans[plan.name.value] {
+                diagnostics.append(.error(
+                    "plan '\(plan.name.value)' is listed twice in organization '\(organization.name.value)' (first at "
+                        + "\(first)); list each plan once",
+                    at: plan.name.location,
+                    notes: [Diagnostic.Note(message: "first defined here", location: first)]))
+            } else {
+                plans[plan.name.value] = plan.name.location
+            }
+        }
+        return diagnostics
+    }
+}
