@@ -23,6 +23,17 @@ public struct GlobPattern: Sendable, Hashable {
         self.tokens = try GlobCompiler.compile(source)
     }
 
+    /// The UTF-8 bytes every matching name starts with (the pattern's text before its first wildcard).
+    /// Names are kept sorted, so only the run of names with this prefix needs to be tested.
+    var literalPrefix: [UInt8] {
+        var prefix: [UInt8] = []
+        for token in tokens {
+            guard case .byte(let byte) = token else { break }
+            prefix.append(byte)
+        }
+        return prefix
+    }
+
     /// True when the whole of `name` matches the pattern.
     public func matches(_ name: String) -> Bool {
         withUTF8Bytes(of: name) { matches(utf8: $0) }

@@ -62,12 +62,12 @@ public enum PlanFingerprint {
         for organization in sorted {
             encoder.string(organization.id)
             encoder.string(organization.name)
-            let repositories = organization.repositories.sorted { lhs, rhs in
-                if lhs.id != rhs.id || lhs.name != rhs.name { return lexicographic(lhs.id, lhs.name, rhs.id, rhs.name) }
-                return (lhs.isActive ? 1 : 0, lhs.isRemoved ? 1 : 0) < (rhs.isActive ? 1 : 0, rhs.isRemoved ? 1 : 0)
+            let input = organization.repositories
+            let order = OrdinalSort.order(primary: input.map(\.id), secondary: input.map(\.name)) { lhs, rhs in
+                (input[lhs].isActive ? 1 : 0, input[lhs].isRemoved ? 1 : 0) < (input[rhs].isActive ? 1 : 0, input[rhs].isRemoved ? 1 : 0)
             }
-            encoder.int(repositories.count)
-            for repository in repositories {
+            encoder.int(input.count)
+            for repository in order.map({ input[$0] }) {
                 encoder.string(repository.id)
                 encoder.string(repository.name)
                 encoder.bool(repository.isActive)
@@ -75,7 +75,8 @@ public enum PlanFingerprint {
             }
             let plans = organization.plans.map { plan in
                 var plan = plan
-                plan.repositoryIds.sort(by: OrdinalOrder.less)
+                let ids = plan.repositoryIds
+                plan.repositoryIds = OrdinalSort.order(primary: ids, secondary: nil) { _, _ in false }.map { ids[$0] }
                 return plan
             }.sorted { lhs, rhs in
                 if lhs.id != rhs.id || lhs.name != rhs.name { return lexicographic(lhs.id, lhs.name, rhs.id, rhs.name) }

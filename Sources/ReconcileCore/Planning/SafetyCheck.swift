@@ -22,25 +22,38 @@ public struct SafetyPolicy: Sendable, Hashable {
 ///   the plan has `minimumPlanSize` or more.
 /// - Deactivate: per organization, the deactivations against the organization's current licences
 ///   (active repositories, removed ones included), checked when it holds `minimumPlanSize` or more.
+/// - Coverage: a modify that turns `includeAllRepositories` off makes the plan drop every repository
+///   not on its explicit list; the repositories dropped count against the organization's present
+///   (not removed) repositories, the same way as detaches.
 /// Exactly at the limit is allowed; above it is refused. Percentages are shown to the nearest tenth
 /// (`35%`, `33.3%`), but a share above the limit never prints as equal to it.
 public enum SafetyCheck {
     /// One error per plan or organization over the limit; empty when the plan may run.
     public static func check(_ plan: ReconcilePlan, live: LiveState, policy: SafetyPolicy) -> [Diagnostic] {
         guard !policy.force else { return [] }
-        var detaches: [PlanKey: Int] = [:]
+        var attached: [PlanKey: Set<String>] = [:]
+        var detached: [PlanKey: Set<String>] = [:]
         var deactivations: [String: Int] = [:]
         var firstSeen: [Subject] = []
         for operation in plan.operations {
             switch operation {
+            case .modify(let op):
+                let turnsOffIncludeAll = op.changes.contains {
+                    $0.field == "includeAllRepositories" && $0.from == .bool(true) && $0.to == .bool(false)
+                }
+                if turnsOffIncludeAll {
+                    firstSeen.append(.coverage(PlanKey(organizationId: op.organization.id, planId: op.plan.id), name: op.plan.name))
+                }
+            case .attach(let op):
+                attached[PlanKey(organizationId: op.organization.id, planId: op.plan.id), default: []].insert(op.repository.id)
             case .detach(let op):
                 let key = PlanKey(organizationId: op.organization.id, planId: op.plan.id)
-                if detaches[key] == nil { firstSeen.append(.plan(key, name: op.plan.name)) }
-                detaches[key, default: 0] += 1
+                if detached[key] == nil { firstSeen.append(.plan(key, name: op.plan.name)) }
+                detached[key, default: []].insert(op.repository.id)
             case .deactivate(let op):
                 if deactivations[op.organization.id] == nil { firstSeen.append(.organization(op.organization.id, name: op.organization.name)) }
                 deactivations[op.organization.id, default: 0] += op.repositories.count
-            case .activate, .modify, .attach:
+            case .activate:
                 break
             }
         }
@@ -51,9 +64,18 @@ public enum SafetyCheck {
             case .plan(let key, let name):
                 guard let livePlan = organizations[key.organizationId]?.plans.first(where: { $0.id == key.planId }) else { continue }
                 let current = Set(livePlan.repositoryIds).count
-                let count = detaches[key, default: 0]
+                let count = detached[key, default: []].count
                 if let message = refusal(count: count, of: current, policy: policy) {
                     diagnostics.append(.error("plan \"\(name)\": \(count) of \(current) repositories (\(message.share)) would be detached; the limit is \(message.limit); --force to proceed"))
+                }
+            case .coverage(let key, let name):
+                guard let organization = organizations[key.organizationId],
+                      let livePlan = organization.plans.first(where: { $0.id == key.planId }) else { continue }
+                let present = Set(organization.repositories.filter { !$0.isRemoved }.map(\.id))
+                let explicitAfter = Set(livePlan.repositoryIds).union(attached[key, default: []]).subtracting(detached[key, default: []])
+                let count = present.count - explicitAfter.intersection(present).count
+                if let message = refusal(count: count, of: present.count, policy: policy) {
+                    diagnostics.append(.error("plan \"\(name)\": includeAllRepositories true -> false would stop backing up \(count) of \(present.count) repositories (\(message.share)); the limit is \(message.limit); --force to proceed"))
                 }
             case .organization(let id, let name):
                 guard let organization = organizations[id] else { continue }
@@ -74,6 +96,7 @@ public enum SafetyCheck {
 
     private enum Subject {
         case plan(PlanKey, name: String)
+        case coverage(PlanKey, name: String)
         case organization(String, name: String)
     }
 

@@ -51,8 +51,8 @@ struct SelectorResolver {
             return .failure(error)
         }
         var matches = RepositorySet(capacity: index.repositories.count)
-        for (position, repository) in index.repositories.enumerated()
-        where !repository.isRemoved && glob.matches(repository.name) {
+        for position in index.positions(withNamePrefix: glob.literalPrefix)
+        where !index.repositories[position].isRemoved && glob.matches(index.repositories[position].name) {
             matches.insert(position)
         }
         globMatches[selector.pattern] = matches
@@ -64,7 +64,7 @@ struct SelectorResolver {
         into selected: inout RepositorySet, diagnostics: inout [Diagnostic]
     ) {
         let organization = index.organization.name
-        let positions = index.positionsByName[selector.pattern] ?? []
+        let positions = index.positions(named: selector.pattern)
         guard !positions.isEmpty else {
             diagnostics.append(.error(
                 "repository \"\(selector.pattern)\" does not exist in organization \"\(organization)\""
@@ -85,7 +85,7 @@ struct SelectorResolver {
                 at: selector.location))
             return
         }
-        for position in (kind == .keepLicensed ? positions : present) { selected.insert(position) }
+        for position in (kind == .keepLicensed ? Array(positions) : present) { selected.insert(position) }
     }
 
     private func written(_ selector: RepositorySelector) -> String {

@@ -31,11 +31,11 @@ enum JSONWriter {
             }
             output += "[\n"
             for (offset, element) in elements.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                output += indentation(indent + 1)
                 write(element, indent: indent + 1, into: &output)
                 output += offset == elements.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            output += indentation(indent) + "]"
         case .object(let members):
             guard !members.isEmpty else {
                 output += "{}"
@@ -43,19 +43,31 @@ enum JSONWriter {
             }
             output += "{\n"
             for (offset, (key, element)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                output += indentation(indent + 1)
                 writeString(key, into: &output)
                 output += ": "
                 write(element, indent: indent + 1, into: &output)
                 output += offset == members.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            output += indentation(indent) + "}"
         }
+    }
+
+    private static let indentations = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private static func indentation(_ depth: Int) -> String {
+        depth < indentations.count ? indentations[depth] : String(repeating: "  ", count: depth)
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped; other text as is (UTF-8).
     static func writeString(_ string: String, into output: inout String) {
         output += "\""
+        // Fast path: most names need no escaping, so append them whole.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

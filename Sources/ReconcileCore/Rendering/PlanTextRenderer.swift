@@ -26,7 +26,8 @@ enum PlanTextRenderer {
             if !output.isEmpty { output += "\n" }
             output += paint("Warnings:", .bold) + "\n"
             for warning in plan.warnings {
-                output += "  " + paint("warning: ", .yellow) + OperationText.warning(warning) + "\n"
+                let place = warning.location.map { "\($0): " } ?? ""
+                output += "  " + place + paint("warning: ", .yellow) + warning.message + "\n"
             }
         }
         if let report {

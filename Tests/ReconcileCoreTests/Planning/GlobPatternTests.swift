@@ -54,3 +54,17 @@ struct OrdinalOrderTests {
         #expect(OrdinalOrder.compare("same", "same") == 0)
     }
 }
+
+@Suite("OrganizationIndex")
+struct OrganizationIndexTests {
+    @Test func prefixRunsAreFoundInNameOrder() {
+        let names = ["b", "a", "ab", "abc", "ac", "é", "éa", "AB", ""]
+        let index = OrganizationIndex(Fixture.organization("acme", names.map { Fixture.repository($0) }, []))
+        #expect(index.repositories.map(\.name) == ["", "AB", "a", "ab", "abc", "ac", "b", "é", "éa"])
+        func namesWithPrefix(_ prefix: String) -> [String] { index.positions(withNamePrefix: Array(prefix.utf8)).map { index.repositories[$0].name } }
+        #expect(namesWithPrefix("ab") == ["ab", "abc"])
+        #expect(namesWithPrefix("é") == ["é", "éa"])
+        #expect(namesWithPrefix("z").isEmpty)
+        #expect(namesWithPrefix("").count == names.count)
+    }
+}

@@ -63,6 +63,19 @@ struct SafetyCheckTests {
             == "plan \"nightly\": 2501 of 10000 repositories (25.1%) would be detached; the limit is 25%; --force to proceed")
     }
 
+    @Test func turningIncludeAllOffCountsTheRepositoriesItStopsBackingUp() throws {
+        let names = (0..<20).map { "r\(1000 + $0)" }
+        let live = LiveState(organizations: [F.organization("acme", names.map { F.repository($0) }, [F.plan("all", includeAll: true)])])
+        let narrow = DesiredState(organizations: [F.desiredOrganization("acme", [F.desiredPlan("all", Array(names.prefix(5)), includeAll: false)])])
+        let plan = try #require(Planner.plan(desired: narrow, live: live).plan)
+        #expect(SafetyCheck.check(plan, live: live, policy: SafetyPolicy()).map(\.message) == [
+            "plan \"all\": includeAllRepositories true -> false would stop backing up 15 of 20 repositories (75%); the limit is 25%; --force to proceed",
+        ])
+        let wide = DesiredState(organizations: [F.desiredOrganization("acme", [F.desiredPlan("all", Array(names.prefix(16)), includeAll: false)])])
+        let widePlan = try #require(Planner.plan(desired: wide, live: live).plan)
+        #expect(SafetyCheck.check(widePlan, live: live, policy: SafetyPolicy()).isEmpty)
+    }
+
     @Test func percentFormatting() {
         #expect(SafetyCheck.percent(tenths: 350) == "35%")
         #expect(SafetyCheck.percent(tenths: 275) == "27.5%")

@@ -26,7 +26,7 @@ struct PlanRendererTests {
         #expect(lines.contains("    ~ worker, settings.compression, settings.password: sent unverified (write-only, cannot be read back)"))
         #expect(lines.contains("    + api"))
         #expect(lines.contains("    - old"))
-        #expect(lines.contains("  warning: reconcile.yaml:14:11: pattern \"mobile-*\" matches no repository in organization \"acme\""))
+        #expect(lines.contains("  reconcile.yaml:14:11: warning: pattern \"mobile-*\" matches no repository in organization \"acme\""))
         #expect(lines.dropLast().last == "Plan: 2 to activate, 1 to modify, 2 to attach, 1 to detach, 1 to deactivate.")
         #expect(!text.contains("\u{1B}["))
         #expect(!text.contains("s3cret") && !text.contains("zstd"))
