@@ -8,9 +8,8 @@ enum NameUniqueness {
             for organization in document.organizations {
                 let name = organization.name
                 if let first = organizations[name.value] {
-                    let where_ = first.file == name.location.file ? "" : " in \(first.file)"
                     diagnostics.append(.error(
-                        "organization '\(name.value)' is already named\(where_) at \(first); name each organization "
+                        "organization '\(name.value)' is already defined at \(first); name each organization "
                             + "once and list all its plans there",
                         at: name.location,
                         notes: [Diagnostic.Note(message: "first defined here", location: first)]))

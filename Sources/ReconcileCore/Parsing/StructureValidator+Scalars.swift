@@ -138,7 +138,7 @@ extension StructureValidator {
         if scalar.wasInterpolated {
             return "\(subject) must be true or false, but the variable gave \"\(scalar.text)\""
         }
-        return "\(subject) must be true or false, not \(resolved.typeDescription) (\(quoted(scalar)))"
+        return "\(subject) must be true or false, not \(described(scalar, resolved))"
     }
 
     private static func notInteger(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String) -> String {
@@ -149,7 +149,13 @@ extension StructureValidator {
         if scalar.wasInterpolated {
             return "\(subject) must be a whole number, but the variable gave \"\(scalar.text)\""
         }
-        return "\(subject) must be a whole number, not \(resolved.typeDescription) (\(quoted(scalar)))"
+        return "\(subject) must be a whole number, not \(described(scalar, resolved))"
+    }
+
+    /// `maybe`, or `1.5 (a number)` when the type is not obvious from the text.
+    private static func described(_ scalar: YAMLScalar, _ resolved: ResolvedScalar) -> String {
+        if case .string = resolved { return quoted(scalar) }
+        return "\(quoted(scalar)) (\(resolved.typeDescription))"
     }
 
     private static func notString(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String) -> String {

@@ -104,10 +104,11 @@ struct StructureValidator {
                 let notes = object[other].map {
                     [Diagnostic.Note(message: "'\(other.rawValue)' is '\(actual?.value ?? "")' here", location: $0.keyLocation)]
                 } ?? []
+                let absent = keys[other.rawValue] == nil ? " ('\(other.rawValue)' is not set here)" : ""
                 let unlessOtherFailed = keys[other.rawValue] != nil && actual == nil
                 if unlessOtherFailed { continue }  // the other field already has its own error
                 diagnostics.append(.error(
-                    "'\(name)' only applies with '\(other.rawValue): \(required)'; add '\(other.rawValue): \(required)' "
+                    "'\(name)' only applies with '\(other.rawValue): \(required)'\(absent); add '\(other.rawValue): \(required)' "
                         + "or remove '\(name)'",
                     at: written.keyLocation, notes: notes))
             }
@@ -155,7 +156,7 @@ struct StructureValidator {
             return nil
         }
         if items.count < minItems {
-            error("\(subject) is empty; list at least \(minItems == 1 ? "one entry" : "\(minItems) entries")", at: node)
+            error("\(subject) is empty; list at least \(minItems == 1 ? Self.one(itemFormat) : "\(minItems) entries")", at: node)
             return nil
         }
         let itemSubject = "each entry of \(subject)"
@@ -166,6 +167,13 @@ struct StructureValidator {
             }
         }
         return .list(checked)
+    }
+
+    /// "one organization" for a list of organizations, "one entry" otherwise.
+    private static func one(_ itemFormat: ValueFormat) -> String {
+        guard case .object(let format) = itemFormat else { return "one entry" }
+        let noun = format.noun.split(separator: " ", maxSplits: 1)
+        return noun.count == 2 && (noun[0] == "a" || noun[0] == "an") ? "one \(noun[1])" : "one entry"
     }
 
     private mutating func checkStringMap(_ node: YAMLNode, subject: String) -> CheckedValue? {

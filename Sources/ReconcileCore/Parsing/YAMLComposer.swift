@@ -47,12 +47,19 @@ private enum CompositionFailure: Error {
 
     func diagnostic(in file: String, text: String) -> Diagnostic {
         switch self {
+        case .syntax(let error) where error.problem.hasPrefix("Maximum nesting level reached"):
+            // libyaml's own bound (1,000 levels) hits before ours when the nesting is extreme.
+            return CompositionFailure.tooDeep(limit: ParsingLimits.standard.maximumDepth, error.position).diagnostic(in: file, text: text)
         case .syntax(let error):
             var message = "YAML syntax error: \(error.problem)"
             if error.problem.contains("cannot start any token"), Self.character(at: error.position, in: text) == "\t" {
                 message += " (a tab; YAML indents with spaces only)"
             }
-            let notes = error.context.map { [Diagnostic.Note(message: "\($0.text) that starts here", location: $0.position.location(in: file))] } ?? []
+            // libyaml's context ("while parsing a flow sequence") helps when it points elsewhere.
+            let notes = error.context.flatMap { context in
+                context.position == error.position ? nil
+                    : [Diagnostic.Note(message: "\(context.text) that starts here", location: context.position.location(in: file))]
+            } ?? []
             return .error(message, at: error.position.location(in: file), notes: notes)
         case .undefinedAlias(let name, let position):
             return .error("the alias *\(name) refers to no anchor; define &\(name) before using it", at: position.location(in: file))
