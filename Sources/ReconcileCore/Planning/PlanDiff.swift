@@ -46,10 +46,10 @@ enum PlanDiff {
                     settings: desired.settings, backupType: desired.backupType,
                     includeMetadata: desired.includeMetadata, includeAllRepositories: desired.includeAllRepositories)))
             } else if desired.declaresWriteOnlyFields {
-                let fields = [desired.worker.map { _ in "worker" }, desired.settings.map { _ in "settings" }]
-                    .compactMap { $0 }.joined(separator: " and ")
+                let fields = [desired.worker.map { _ in "worker" }, desired.settings.map { _ in "settings" }].compactMap { $0 }
+                let (subject, pronoun) = fields.count == 1 ? (fields[0], "it was") : ("worker and settings", "they were")
                 diagnostics.append(.warning(
-                    "plan \"\(desired.name)\" in organization \"\(organization.name)\": \(fields) cannot be read back, so they were not compared and are not sent (no other field of the plan differs); --push-write-only sends them",
+                    "plan \"\(desired.name)\" in organization \"\(organization.name)\": \(subject) cannot be read back, so \(pronoun) not compared and not sent (no other field of the plan differs); --push-write-only sends \(fields.count == 1 ? "it" : "them")",
                     at: desired.location))
             }
             for position in plan.target.subtracting(plan.current).positions {

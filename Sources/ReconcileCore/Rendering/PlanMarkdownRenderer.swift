@@ -33,7 +33,7 @@ enum PlanMarkdownRenderer {
             }
             if !outcomes.isEmpty {
                 sections.append(Section(
-                    name: "failed or skipped operations", open: ["**Not done (\(outcomes.count))**", ""],
+                    name: "failed or skipped operations", open: ["**Failed or skipped (\(outcomes.count))**", ""],
                     body: outcomes.map { "- " + escape($0) }, close: [""]))
             }
         }
@@ -42,9 +42,12 @@ enum PlanMarkdownRenderer {
             sections.append(Section(
                 name: "plan details",
                 open: ["<details>",
-                       "<summary>Details: \(plan.operations.count) operations in \(organizations) organization\(organizations == 1 ? "" : "s")</summary>",
+                       "<summary>Details: \(plural(plan.operations.count, "operation")) in \(plural(organizations, "organization"))</summary>",
                        "", "```diff"],
-                body: PlanOutline.lines(plan, verbose: false).map(diffLine),
+                body: PlanOutline.lines(plan, verbose: false).enumerated().flatMap { offset, line in
+                    // A blank line between organizations, as in the text output.
+                    offset > 0 && line.depth == 0 ? ["", diffLine(line)] : [diffLine(line)]
+                },
                 close: ["```", "", "</details>", ""]))
         }
         return assemble(head: head, sections: sections, limit: limit)
@@ -72,15 +75,20 @@ enum PlanMarkdownRenderer {
                 shown += 1
             }
             if shown < section.body.count {
-                cuts.append("\(section.body.count - shown) of \(section.body.count) lines of \(section.name)")
+                cuts.append("\(section.body.count - shown) of the \(section.body.count) lines of \(section.name)")
             }
             output += closing
             used += closing.utf8.count
         }
         if !cuts.isEmpty {
-            output += "> **Cut to fit \(limit) characters:** \(cuts.joined(separator: "; ")). Run `reconcile --format text` (or `--format json`) for the whole plan.\n"
+            output += "> **Cut to fit \(limit) characters:** left out \(cuts.joined(separator: "; ")); the summary above is complete. Run `reconcile --format text` (or `--format json`) for the whole plan.\n"
         }
         return output
+    }
+
+    /// `1 operation`, `2 operations`.
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// A diff-block line: the marker in the first column (so GitHub colours it), then the indented text.

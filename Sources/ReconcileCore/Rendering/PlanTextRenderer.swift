@@ -14,6 +14,7 @@ enum PlanTextRenderer {
         func paint(_ text: String, _ style: Style) -> String { colour ? style.rawValue + text + Style.reset : text }
         var output = ""
         for line in PlanOutline.lines(plan, verbose: verbose) {
+            if line.depth == 0 && !output.isEmpty { output += "\n" }
             let indent = String(repeating: "  ", count: line.depth)
             switch line.marker {
             case .add?: output += indent + paint("+ " + line.text, .green) + "\n"
@@ -36,7 +37,7 @@ enum PlanTextRenderer {
             }
             if !outcomes.isEmpty {
                 if !output.isEmpty { output += "\n" }
-                output += paint("Not done:", .bold) + "\n"
+                output += paint("Failed or skipped:", .bold) + "\n"
                 for line in outcomes { output += "  " + paint(line, line.hasPrefix("failed") ? .red : .yellow) + "\n" }
             }
         }
