@@ -1,0 +1,176 @@
+import Logging
+import ReconcileCore
+import XoperoAPI
+
+/// Applies a plan: its steps one after the other in plan order (activate, modify, attach, detach,
+/// deactivate), the calls inside a step concurrently under the shared limiter.
+///
+/// A failed call does not stop the calls that do not depend on it. Dependencies:
+/// - attaching a repository depends on its activation (when the plan activates it): if that failed, the
+///   attach is skipped, because a plan must not hold an unlicensed repository;
+/// - deactivating a repository depends on its detaches: if one failed, the repository stays licensed
+///   (it is still in a plan) and is reported as not deactivated.
+/// After an interruption no new call starts; the rest is reported as skipped.
+public struct PlanExecutor: Sendable {
+    /// What the executor reports while it runs.
+    public enum Event: Sendable {
+        case stepStarted(PlanStep, calls: Int)
+        case operationFinished(index: Int, PlannedOperation, OperationResult)
+    }
+
+    private let writer: any PlanWriter
+    private let limiter: ConcurrencyLimiter
+    private let interruption: InterruptionFlag
+    private let observe: @Sendable (Event) async -> Void
+
+    public init(
+        writer: any PlanWriter, limiter: ConcurrencyLimiter, interruption: InterruptionFlag = InterruptionFlag(),
+        observe: @escaping @Sendable (Event) async -> Void = { _ in }
+    ) {
+        self.writer = writer
+        self.limiter = limiter
+        self.interruption = interruption
+        self.observe = observe
+    }
+
+    /// Runs every operation and returns one result per operation, in plan order.
+    public func apply(_ plan: ReconcilePlan) async -> ApplyReport {
+        let operations = plan.operations
+        var results = [OperationResult?](repeating: nil, count: operations.count)
+        var dependencies = DependencyFailures()
+        let indicesByStep = Dictionary(grouping: operations.indices, by: { operations[$0].step })
+
+        for step in PlanStep.allCases {
+            guard let indices = indicesByStep[step], !indices.isEmpty else { continue }
+            if interruption.isInterrupted { break }
+            await observe(.stepStarted(step, calls: indices.count))
+            let known = dependencies
+            let stepResults = await runStep(indices.map { ($0, operations[$0]) }, dependencies: known)
+            for (index, result) in stepResults {
+                results[index] = result
+                dependencies.record(operations[index], result)
+            }
+        }
+        let interrupted = results.contains { $0 == nil }
+        return ApplyReport(
+            plan: plan, results: results.map { $0 ?? .skipped(reason: "interrupted") }, interrupted: interrupted)
+    }
+
+    /// The calls of one step, concurrently; an operation not started because of an interruption has no result.
+    private func runStep(
+        _ operations: [(Int, PlannedOperation)], dependencies: DependencyFailures
+    ) async -> [(Int, OperationResult)] {
+        let writer = self.writer, limiter = self.limiter, interruption = self.interruption, observe = self.observe
+        return await withTaskGroup(of: (Int, OperationResult)?.self) { group in
+            for (index, operation) in operations {
+                group.addTask {
+                    let result: OperationResult? = await limiter.withPermit {
+                        // Checked once a slot is free: after Ctrl-C, waiting calls never start.
+                        if interruption.isInterrupted { return nil }
+                        let result = await Self.perform(operation, writer: writer, dependencies: dependencies)
+                        // Reported while the slot is still held, so that what the observer does (progress,
+                        // or a test interrupting) happens before the next waiting call may start.
+                        await observe(.operationFinished(index: index, operation, result))
+                        return result
+                    }
+                    return result.map { (index, $0) }
+                }
+            }
+            var finished: [(Int, OperationResult)] = []
+            for await entry in group { if let entry { finished.append(entry) } }
+            return finished
+        }
+    }
+
+    static func perform(
+        _ operation: PlannedOperation, writer: any PlanWriter, dependencies: DependencyFailures
+    ) async -> OperationResult {
+        do {
+            switch operation {
+            case .activate(let batch):
+                let outcome = try await writer.activate(repositoryIDs: batch.repositories.map(\.id))
+                return batchResult(batch.repositories, outcome, verb: "activated", notDone: [])
+            case .modify(let modify):
+                try await writer.modifyPlan(
+                    PlanModification(
+                        planID: modify.plan.id, backupType: modify.backupType, workerID: modify.worker,
+                        settings: modify.settings, includeAllRepositories: modify.includeAllRepositories,
+                        includeMetadata: modify.includeMetadata))
+                return .ok
+            case .attach(let membership):
+                if let reason = dependencies.activationFailure[membership.repository.id] {
+                    return .skipped(reason: "not attached: activating its licence failed (\(reason))")
+                }
+                try await writer.attach(planID: membership.plan.id, repositoryID: membership.repository.id)
+                return .ok
+            case .detach(let membership):
+                try await writer.detach(planID: membership.plan.id, repositoryID: membership.repository.id)
+                return .ok
+            case .deactivate(let batch):
+                let blocked = batch.repositories.filter { dependencies.detachFailure.contains($0.id) }
+                let ready = batch.repositories.filter { !dependencies.detachFailure.contains($0.id) }
+                if ready.isEmpty {
+                    return .skipped(reason: "not deactivated: detaching them from a plan failed, so they keep their licence")
+                }
+                var outcome = try await writer.deactivate(repositoryIDs: ready.map(\.id))
+                // GT1001 on deactivate means "not found or not active": either way the repository holds no
+                // licence, which is what the call is for. It happens when a retried call's first attempt
+                // did the work and lost its answer, so it is not a failure.
+                outcome.failed = outcome.failed.filter { $0.value != XoperoAssumptions.ErrorCode.repositoryNotFound.rawValue }
+                return batchResult(ready, outcome, verb: "deactivated", notDone: blocked)
+            }
+        } catch {
+            let failed: [ObjectRef] =
+                switch operation {
+                case .activate(let batch), .deactivate(let batch): batch.repositories
+                case .modify, .attach, .detach: []
+                }
+            return .failed(code: error.errorCode ?? error.status.map { "HTTP \($0)" }, message: error.description,
+                           failedRepositories: failed)
+        }
+    }
+
+    /// The result of a licence batch from the server's per-id split (`notDone`: left out for a dependency).
+    static func batchResult(
+        _ repositories: [ObjectRef], _ outcome: BatchOutcome, verb: String, notDone: [ObjectRef]
+    ) -> OperationResult {
+        let failed = repositories.filter { outcome.failed[$0.id] != nil }
+        if failed.isEmpty && notDone.isEmpty { return .ok }
+        var parts = failed.map { "\($0.name): \(describeCode(outcome.failed[$0.id] ?? "?"))" }
+        parts += notDone.map { "\($0.name): detaching it failed, so it keeps its licence" }
+        let codes = Set(failed.compactMap { outcome.failed[$0.id] })
+        let total = repositories.count + notDone.count
+        return .failed(
+            code: codes.count == 1 ? codes.first : nil,
+            message: "\(failed.count + notDone.count) of \(total) repositories not \(verb): "
+                + parts.joined(separator: "; "),
+            failedRepositories: failed + notDone)
+    }
+}
+
+/// `LI5020 (no free licence left)`, or the bare code when the contract does not name it.
+func describeCode(_ code: String) -> String {
+    guard let known = XoperoAssumptions.ErrorCode(rawValue: code) else { return code }
+    return "\(code) (\(known.meaning))"
+}
+
+/// What earlier steps failed to do, by repository id, so that later calls depending on it are skipped.
+struct DependencyFailures: Sendable {
+    /// Repository id to why its licence was not activated.
+    var activationFailure: [String: String] = [:]
+    /// Repositories still attached to some plan because a detach failed.
+    var detachFailure: Set<String> = []
+
+    mutating func record(_ operation: PlannedOperation, _ result: OperationResult) {
+        switch (operation, result) {
+        case (.activate, .failed(let code, let message, let repositories)):
+            for repository in repositories { activationFailure[repository.id] = code.map(describeCode) ?? message }
+        case (.activate(let batch), .skipped(let reason)):
+            for repository in batch.repositories { activationFailure[repository.id] = reason }
+        case (.detach(let membership), .failed), (.detach(let membership), .skipped):
+            detachFailure.insert(membership.repository.id)
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import ReconcileCore
+import ReconcileKit
+import Testing
+import XoperoAPI
+import XoperoSimulator
+
+@Suite("LiveStateFetcher against the simulator over HTTP")
+struct LiveStateFetcherTests {
+    @Test("reads every page of every listing and joins plans with their memberships")
+    func readsEverything() async throws {
+        let state = SimulatorFixture.state(organizations: 3, repositories: 250)
+        try await SimulatorFixture.with(state) { simulator in
+            let live = try await SimulatorFixture.withClient(simulator) { client in
+                try await LiveStateFetcher(
+                    client: client, limiter: ConcurrencyLimiter(limit: 4), pageSize: 40, logger: SimulatorFixture.quiet
+                ).fetch(organizationNames: nil)
+            }
+            let snapshot = await simulator.store.snapshot()
+            #expect(live.organizations.map(\.name) == ["org-1", "org-2", "org-3"])
+            for organization in live.organizations {
+                let expected = try #require(snapshot.organizations.first { $0.name == organization.name })
+                let expectedRepositories = expected.repositories ?? []
+                #expect(organization.repositories.count == 250)
+                #expect(Set(organization.repositories.map(\.name)) == Set(expectedRepositories.map(\.name)))
+                #expect(
+                    organization.repositories.filter(\.isRemoved).count
+                        == expectedRepositories.filter { $0.isRemoved == true }.count)
+                #expect(
+                    organization.repositories.filter(\.isActive).count
+                        == expectedRepositories.filter { $0.isActive == true }.count)
+                let nightly = try #require(organization.plans.first { $0.name == "nightly" })
+                let weekly = try #require(organization.plans.first { $0.name == "weekly" })
+                #expect(nightly.includeMetadata == true && weekly.includeMetadata == false)
+                #expect(nightly.backupType == 5)
+                let byID = Dictionary(uniqueKeysWithValues: organization.repositories.map { ($0.id, $0.name) })
+                let expectedNightly = expected.plans?.first { $0.name == "nightly" }
+                let expectedNames = Set(try #require(expectedNightly?.repositories ?? expectedNightly?.repositoryIds.map { ids in
+                    ids.compactMap { byID[$0] }
+                }))
+                #expect(Set(nightly.repositoryIds.compactMap { byID[$0] }) == expectedNames)
+            }
+            // 250 repositories at 40 a page: 7 pages per organization, nothing read twice.
+            let stats = await simulator.store.stats()
+            #expect(stats.calls(path: "/git/repositories/getmany") == 3 * 7)
+            #expect(stats.writeCalls == 0)
+        }
+    }
+
+    @Test("reads only the organizations asked for")
+    func onlyNamedOrganizations() async throws {
+        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 4, repositories: 30)) { simulator in
+            let live = try await SimulatorFixture.withClient(simulator) { client in
+                try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 8), logger: SimulatorFixture.quiet)
+                    .fetch(organizationNames: ["org-2", "org-4", "no-such-org"])
+            }
+            #expect(live.organizations.map(\.name).sorted() == ["org-2", "org-4"])
+            let stats = await simulator.store.stats()
+            #expect(stats.calls(path: "/git/repositories/getmany") == 2)
+            #expect(stats.calls(path: "/plans/listassignedtoorganization") == 2)
+        }
+    }
+
+    @Test("never has more calls in flight than the limit, and does use the concurrency it has", arguments: [1, 3])
+    func respectsConcurrency(limit: Int) async throws {
+        let options = SimulatorOptions(latency: .milliseconds(30))
+        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 2, repositories: 120), options: options) { simulator in
+            let limiter = ConcurrencyLimiter(limit: limit)
+            _ = try await SimulatorFixture.withClient(simulator) { client in
+                try await LiveStateFetcher(client: client, limiter: limiter, pageSize: 10, logger: SimulatorFixture.quiet)
+                    .fetch(organizationNames: nil)
+            }
+            let peak = await limiter.peak
+            #expect(peak <= limit)
+            #expect(peak == limit)
+        }
+    }
+
+    @Test("pages are fetched concurrently: many pages take about as long as a few rounds of latency")
+    func concurrentPagesAreFaster() async throws {
+        let options = SimulatorOptions(latency: .milliseconds(50))
+        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 1, repositories: 160), options: options) { simulator in
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure {
+                _ = try await SimulatorFixture.withClient(simulator) { client in
+                    try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 8), pageSize: 10, logger: SimulatorFixture.quiet)
+                        .fetch(organizationNames: nil)
+                }
+            }
+            // Serially: login + organizations + 16 + 1 pages = 19 calls * 50 ms = 950 ms at least.
+            #expect(elapsed < .milliseconds(900))
+        }
+    }
+}
