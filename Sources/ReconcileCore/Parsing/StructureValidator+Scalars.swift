@@ -6,14 +6,15 @@ extension StructureValidator {
             error("\(subject) must be \(expected), but found \(node.kindDescription)", at: node)
             return nil
         }
-        let isStringFormat: Bool
+        let isStringFormat: Bool, isFreeText: Bool
         switch format {
-        case .string, .choice, .repositoryPattern: isStringFormat = true
-        default: isStringFormat = false
+        case .string, .repositoryPattern: (isStringFormat, isFreeText) = (true, true)
+        case .choice: (isStringFormat, isFreeText) = (true, false)
+        default: (isStringFormat, isFreeText) = (false, false)
         }
-        // An interpolated value is read as the type the field expects; the schema allows a non-string
-        // field to be one `${NAME}` reference, so nothing else may surround it.
-        if let original = scalar.textBeforeInterpolation, !isStringFormat,
+        // An interpolated value is read as the type the field expects; the schema allows a number,
+        // boolean or choice to be one `${NAME}` reference, so nothing else may surround it.
+        if let original = scalar.textBeforeInterpolation, !isFreeText,
            !Interpolator.isSingleReference(original) {
             error("\(subject) must be \(expected) or one ${NAME} reference on its own, not \"\(original)\"", at: node)
             return nil

@@ -188,6 +188,10 @@ struct StructureValidator {
                 error("the names in \(subject) must be text; quote this one", at: pair.key)
                 continue
             }
+            if key.text.isEmpty {
+                error("a name in \(subject) must not be empty", at: pair.key)
+                continue
+            }
             if let first = firstKeys[key.text] {
                 error("duplicate key '\(key.text)'; a key may appear only once in a mapping", at: pair.key,
                       notes: [Diagnostic.Note(message: "first defined here", location: location(first))])

@@ -112,8 +112,9 @@ private func hunks(of edits: [LineEdit], context: Int) -> [String] {
 /// Golden test folders under `Tests/ReconcileCoreTests/Golden`, found from this file's own path
 /// (robust on Linux, where bundle resources are awkward to locate).
 enum Golden {
-    /// `Tests/ReconcileCoreTests/Golden`.
-    static let root: URL = URL(fileURLWithPath: #filePath)
+    /// `Tests/ReconcileCoreTests/Golden`. Symlinks are resolved so that a development package that
+    /// links the test folder in still finds the repository's own files.
+    static let root: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent()  // Support
         .deletingLastPathComponent()  // ReconcileCoreTests
         .appendingPathComponent("Golden", isDirectory: true)
