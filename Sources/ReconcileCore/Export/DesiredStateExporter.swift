@@ -75,7 +75,7 @@ public enum DesiredStateExporter {
         lines.append(names.isEmpty ? "        repositories: []" : "        repositories:")
         for name in names {
             if let pattern = YAMLScalarWriter.exactPattern(forName: name) {
-                lines.append("          # \(YAMLScalarWriter.scalar(name)): its glob characters are bracketed so the pattern matches only this name")
+                lines.append("          # \(YAMLScalarWriter.scalar(name)): glob characters and a leading \"!\" are bracketed to match the name")
                 lines.append("          - \(YAMLScalarWriter.scalar(pattern))")
             } else {
                 lines.append("          - \(YAMLScalarWriter.scalar(name))")

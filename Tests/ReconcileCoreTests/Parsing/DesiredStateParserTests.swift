@@ -162,4 +162,17 @@ struct DesiredStateParserTests {
         let state = try #require(parseOne(text).desiredState)
         #expect(state.organizations[0].name == "acme")
     }
+
+    @Test func explicitDocumentMarkersAreFine() throws {
+        let state = try #require(parseOne("%YAML 1.1\n---\nversion: 1\norganizations: [{name: acme}]\n...\n").desiredState)
+        #expect(state.organizations.map(\.name) == ["acme"])
+    }
+
+    @Test func theRepositorysExampleFileParses() throws {
+        let url = Golden.repositoryRoot.appendingPathComponent("examples/reconcile.yaml")
+        let text = try #require(Golden.text(url), "examples/reconcile.yaml is missing")
+        let result = DesiredStateParser.parse([SourceFile(path: "examples/reconcile.yaml", text: text)], environment: [:])
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.desiredState?.organizations.isEmpty == false)
+    }
 }

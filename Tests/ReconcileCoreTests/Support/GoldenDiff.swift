@@ -60,12 +60,13 @@ private func lineEdits(old: [String], new: [String], limit: Int = 16_000_000) ->
         if i < n, j < m, old[i] == new[j] {
             edits.append(.same(old[i], oldLine: i + 1, newLine: j + 1))
             i += 1; j += 1
-        } else if j < m, i == n || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j] {
-            edits.append(.added(new[j], newLine: j + 1))
-            j += 1
-        } else {
+        } else if i < n, j == m || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1] {
+            // On a tie, removals come first, as `diff -u` prints them.
             edits.append(.removed(old[i], oldLine: i + 1))
             i += 1
+        } else {
+            edits.append(.added(new[j], newLine: j + 1))
+            j += 1
         }
     }
     return edits
