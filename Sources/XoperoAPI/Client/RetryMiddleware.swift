@@ -18,6 +18,8 @@ struct RetryMiddleware: ClientMiddleware {
     let logger: Logger
     /// Largest request body replayed (our bodies are a few kilobytes).
     private static let maxReplayedBody = 16 * 1024 * 1024
+    /// Largest answer read (a page of 1000 items is a few hundred kilobytes).
+    private static let maxAnswerBody = 64 * 1024 * 1024
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
@@ -34,14 +36,18 @@ struct RetryMiddleware: ClientMiddleware {
             let attemptBody = replayable.map { HTTPBody($0) }
             let delay: Duration
             do {
-                let (response, responseBody) = try await next(request, attemptBody, baseURL)
+                let (response, streamedBody) = try await next(request, attemptBody, baseURL)
+                // Read the whole answer here: a connection dropped halfway through the body is then a
+                // transport failure this loop can retry, not a decoding error later on.
+                var responseBody: HTTPBody? = nil
+                if let streamedBody {
+                    responseBody = HTTPBody(try await ArraySlice(collecting: streamedBody, upTo: Self.maxAnswerBody))
+                }
                 guard attempt < policy.maxAttempts,
                     Self.isRetryable(status: response.status.code, idempotent: idempotent)
                 else { return (response, responseBody) }
                 delay = retryAfter(response) ?? policy.backoff(beforeRetry: attempt, random: .random(in: 0...1))
                 guard clock.now - start + delay <= policy.totalTime else { return (response, responseBody) }
-                // Read the unused answer to the end so that its connection can be reused.
-                if let responseBody { _ = try? await ArraySlice(collecting: responseBody, upTo: 1024 * 1024) }
                 log("HTTP \(response.status.code)", operationID: operationID, delay: delay, attempt: attempt)
             } catch {
                 guard attempt < policy.maxAttempts, idempotent, TransportFailure(error) == .connection else {

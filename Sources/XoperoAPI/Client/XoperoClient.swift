@@ -31,6 +31,9 @@ public struct XoperoClient: Sendable {
             httpConfiguration.tlsConfiguration?.additionalTrustRoots = [.file(path)]
         }
         httpConfiguration.timeout.connect = .seconds(10)
+        // AsyncHTTPClient would otherwise keep retrying a refused connection until the call's deadline;
+        // RetryMiddleware owns retrying, with its own bounded budget.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
         let httpClient = HTTPClient(configuration: httpConfiguration)
         let millis = Int64(RetryPolicy.seconds(configuration.callTimeout) * 1000)
         let transport = AsyncHTTPClientTransport(
@@ -94,8 +97,10 @@ public struct XoperoClient: Sendable {
             throw error
         } catch let error as ClientError {
             if let inner = error.underlyingError as? XoperoClientError { throw inner }
-            if error.response != nil {
-                // The server answered but the answer does not decode.
+            if let response = error.response {
+                // The server answered, but the answer does not decode. For an error status the status says
+                // enough (a problem body with an unexpected content type is no reason to hide a 403).
+                if response.status.code >= 400 { throw failure(call, status: response.status.code) }
                 throw .malformedAnswer(call, detail: "the answer does not match the API contract")
             }
             throw transportFailure(call, server: server, error: error.underlyingError)

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import ReconcileCore
+import ReconcileKit
+
+/// Dry run or apply: the default command.
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print the calls that would make the server match the files (dry run), or make them (--apply).",
+        discussion: """
+            The plan goes to standard output; logs, progress and diagnostics go to standard error. A dry run \
+            makes read calls only.
+            """
+    )
+
+    enum Mode: String, EnumerableFlag {
+        case dryRun, apply
+
+        static func help(for value: Mode) -> ArgumentHelp? {
+            switch value {
+            case .dryRun: "Only print the plan; make no change (the default)."
+            case .apply: "Make the planned calls, then print each operation's outcome."
+            }
+        }
+    }
+
+    @Flag(exclusivity: .exclusive) var mode: Mode = .dryRun
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "A desired-state file; repeat to merge several (default: reconcile.yaml in the current folder).",
+        valueName: "FILE"))
+    var file: [String] = []
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .long, help: ArgumentHelp(
+        "How to print the plan: text for people, json for machines, markdown for pull-request comments.",
+        valueName: "text|json|markdown"))
+    var format: PlanFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Also save the plan as the JSON document (after --apply, with each operation's outcome). No secret is in it.",
+        valueName: "PLAN.json"))
+    var out: String?
+
+    @Option(name: .customLong("expect-fingerprint"), help: ArgumentHelp(
+        "With --apply: refuse to apply unless the freshly computed plan has this fingerprint (from a reviewed dry run).",
+        valueName: "SHA"))
+    var expectFingerprint: String?
+
+    @Flag(name: .customLong("detailed-exitcode"), help: "Exit with 2 when the dry run found changes, 0 when it found none.")
+    var detailedExitCode = false
+
+    @Option(name: .customLong("org"), help: ArgumentHelp(
+        "Limit the run to this organization (repeatable), to shard a large installation across jobs.",
+        valueName: "NAME"))
+    var organizations: [String] = []
+
+    @Option(name: .customLong("max-detach-ratio"), help: ArgumentHelp(
+        "Refuse a plan that detaches more than this share of a plan's repositories (plans with 10 or more) or "
+            + "deactivates more than this share of an organization's licences.",
+        valueName: "R"))
+    var maxDetachRatio = 0.25
+
+    @Flag(name: .long, help: "Proceed even when the safety check (--max-detach-ratio) would refuse the plan.")
+    var force = false
+
+    @Flag(name: .customLong("push-write-only"), help:
+        "Send the write-only fields (worker, settings) to every plan that declares them, even when nothing readable differs.")
+    var pushWriteOnly = false
+
+    @Option(name: .customLong("licence-chunk-size"), help: ArgumentHelp(
+        "The most repositories in one activate or deactivate call.", valueName: "N"))
+    var licenceChunkSize = 100
+
+    @Option(name: .long, help: ArgumentHelp("Colour the output: auto (on a terminal), always or never.",
+                                            valueName: "auto|always|never"))
+    var colour: ColourChoice = .auto
+
+    func validate() throws {
+        if !(0...1).contains(maxDetachRatio) {
+            throw ValidationError("--max-detach-ratio must be between 0 and 1 (0.25 means 25%)")
+        }
+        if licenceChunkSize < 1 { throw ValidationError("--licence-chunk-size must be at least 1") }
+        if expectFingerprint != nil && mode != .apply {
+            throw ValidationError("--expect-fingerprint only goes with --apply (a dry run prints the fingerprint)")
+        }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let options = PlanRunOptions(
+            apply: mode == .apply, files: file.isEmpty ? ["reconcile.yaml"] : file, format: format, outPath: out,
+            expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
+            concurrency: connection.concurrency,
+            safety: SafetyPolicy(maxDetachRatio: maxDetachRatio, force: force),
+            planning: PlanningOptions(licenceChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
+            colour: colour.enabled(forDescriptor: STDOUT_FILENO, environment: environment),
+            diagnosticsColour: colour.enabled(forDescriptor: STDERR_FILENO, environment: environment),
+            verbose: connection.verbose)
+        let logger = connection.logger
+        let status = await connection.withConnection(environment: environment) { settings in
+            await PlanRun(options: options, connection: settings, environment: environment, logger: logger).run()
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+extension PlanFormat: ExpressibleByArgument {}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ReconcileKit
+
+/// Offline checks of desired-state files.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check desired-state files offline: syntax, schema, and every rule that needs no server.",
+        discussion: "Exits 0 when the files are valid (warnings are printed but allowed), 1 otherwise."
+    )
+
+    @Argument(help: ArgumentHelp("The desired-state files, checked together as one merged state.", valueName: "FILE"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Colour the diagnostics: auto, always or never.",
+                                            valueName: "auto|always|never"))
+    var colour: ColourChoice = .auto
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one desired-state file to validate") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let output = StandardError()
+        do {
+            let loaded = try DesiredStateLoader.load(
+                files, environment: environment,
+                colour: colour.enabled(forDescriptor: STDERR_FILENO, environment: environment))
+            guard let state = loaded.state else {
+                output.line("reconcile: \(files.joined(separator: ", ")): invalid")
+                throw ExitCode.failure
+            }
+            let plans = state.organizations.reduce(0) { $0 + $1.plans.count }
+            output.line(
+                "reconcile: \(files.joined(separator: ", ")): valid (\(state.organizations.count) organization(s), "
+                    + "\(plans) plan(s))")
+        } catch let error as ReconcileError {
+            output.line("reconcile: error: \(error.description)")
+            throw ExitCode.failure
+        }
+    }
+}
