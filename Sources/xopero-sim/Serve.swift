@@ -53,8 +53,8 @@ struct Serve: AsyncParsableCommand {
                 faultRate: faultRate, faultMode: faultMode.mode, throttle: throttle, seed: seed, stopOnSignals: true)
             if let tokenTTL { options.tokenTTL = .seconds(tokenTTL) }
             let simulator = try await SimulatorServer.start(state: stateFile, options: options)
-            print(simulator.baseURL)
-            fflush(stdout)
+            // Written straight to the file descriptor (no buffering), so a script reading it sees it at once.
+            FileHandle.standardOutput.write(Data("\(simulator.baseURL)\n".utf8))
             await simulator.waitUntilStopped()
         } catch {
             FileHandle.standardError.write(Data("xopero-sim: error: \(error.description)\n".utf8))

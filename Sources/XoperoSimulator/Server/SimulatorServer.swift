@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
+import ServiceLifecycle
 import XoperoAPI
 
 /// Starts the simulator: an HTTP server that plays the Xopero API from a state file.
@@ -44,14 +45,13 @@ public enum SimulatorServer {
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? options.port)) },
             logger: logger)
-        let stopOnSignals = options.stopOnSignals
+        // `stop()` shuts the group down gracefully; the executable also stops on SIGINT and SIGTERM.
+        let group = ServiceGroup(configuration: .init(
+            services: [application], gracefulShutdownSignals: options.stopOnSignals ? [.sigterm, .sigint] : [],
+            logger: logger))
         let task = Task {
             do {
-                if stopOnSignals {
-                    try await application.runService()
-                } else {
-                    try await application.run()
-                }
+                try await group.run()
             } catch {
                 continuation.yield(.failure(describe(error, options: options)))
             }
@@ -61,7 +61,7 @@ public enum SimulatorServer {
             switch event {
             case .success(let port):
                 return RunningSimulator(
-                    baseURL: "http://\(urlHost(options.host)):\(port)", port: port, store: store, task: task)
+                    baseURL: "http://\(urlHost(options.host)):\(port)", port: port, store: store, group: group, task: task)
             case .failure(let error):
                 throw error
             }
@@ -104,11 +104,12 @@ public struct RunningSimulator: Sendable {
     public let port: Int
     /// Its state and call counts.
     public let store: SimulatorStore
+    let group: ServiceGroup
     let task: Task<Void, Never>
 
-    /// Stops listening and waits until the server has shut down.
+    /// Stops listening, lets calls in progress finish, and waits until the server has shut down.
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 
