@@ -1,17 +1,32 @@
-/// A file's lines as Unicode scalars, to find a column inside a line (libyaml counts columns in
-/// Unicode scalars, 1-based).
+/// A file's lines, to quote a line in a diagnostic or find a column inside it (libyaml counts
+/// columns in Unicode scalars, 1-based). Only line starts are indexed up front, with one pass over
+/// the UTF-8 bytes, so a large file costs little until a line is asked for.
 struct SourceLines: Sendable {
-    private let lines: [Substring]
+    private let text: String
+    /// The index where each line starts; line n (1-based) starts at `starts[n - 1]`.
+    private let starts: [String.Index]
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
+        var starts = [text.startIndex]
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+            index = utf8.index(after: newline)
+            starts.append(index)
+        }
+        self.starts = starts
     }
 
     /// Line `number` (1-based) without its line break, or nil past the end.
     func line(_ number: Int) -> Substring? {
-        guard number >= 1, number <= lines.count else { return nil }
-        let line = lines[number - 1]
-        return line.last == "\r" ? line.dropLast() : line
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
+        if end > start, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: "\r") {
+            end = text.utf8.index(before: end)
+        }
+        return text[start..<end]
     }
 
     /// The column (1-based) of the `occurrence`-th (0-based) appearance of `needle` on `line`

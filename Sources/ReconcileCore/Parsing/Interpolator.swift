@@ -13,7 +13,7 @@ enum Interpolator {
     static func interpolate(_ document: YAMLDocument, source: SourceLines, environment: [String: String]) -> Output {
         guard let root = document.root else { return Output(root: nil, diagnostics: []) }
         var context = Context(file: document.file, source: source, environment: environment)
-        let result = context.visit(root)
+        let result = context.visit(root) ?? root
         return Output(root: result, diagnostics: context.diagnostics)
     }
 
@@ -23,21 +23,38 @@ enum Interpolator {
         let environment: [String: String]
         var diagnostics: [Diagnostic] = []
 
-        mutating func visit(_ node: YAMLNode) -> YAMLNode {
+        /// The node with its scalars interpolated, or nil when nothing in it changed (so that
+        /// unchanged subtrees, usually all of them, are shared rather than copied).
+        mutating func visit(_ node: YAMLNode) -> YAMLNode? {
             var node = node
             switch node.content {
             case .scalar(var scalar):
-                guard scalar.text.contains("$") else { return node }
+                guard scalar.text.utf8.contains(UInt8(ascii: "$")) else { return nil }
                 let replaced = substitute(in: scalar, at: node.position)
-                if replaced != scalar.text {
-                    scalar.textBeforeInterpolation = scalar.text
-                    scalar.text = replaced
-                }
+                guard replaced != scalar.text else { return nil }
+                scalar.textBeforeInterpolation = scalar.text
+                scalar.text = replaced
                 node.content = .scalar(scalar)
-            case .sequence(let items):
-                node.content = .sequence(items.map { visit($0) })
-            case .mapping(let pairs):
-                node.content = .mapping(pairs.map { YAMLPair(key: $0.key, value: visit($0.value)) })
+            case .sequence(var items):
+                var changed = false
+                for index in items.indices {
+                    if let item = visit(items[index]) {
+                        items[index] = item
+                        changed = true
+                    }
+                }
+                guard changed else { return nil }
+                node.content = .sequence(items)
+            case .mapping(var pairs):
+                var changed = false
+                for index in pairs.indices {
+                    if let value = visit(pairs[index].value) {
+                        pairs[index].value = value
+                        changed = true
+                    }
+                }
+                guard changed else { return nil }
+                node.content = .mapping(pairs)
             }
             return node
         }

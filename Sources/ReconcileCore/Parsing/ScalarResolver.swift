@@ -42,6 +42,12 @@ enum ScalarResolver {
 
     /// The meaning of unquoted text.
     static func resolvePlain(_ text: String) -> ResolvedScalar {
+        // Fast path for names: null and boolean words start with n, N, t, T, f, F, y, Y, o or O, and
+        // numbers and dates with a digit, sign or dot; any other first letter makes text.
+        if let first = text.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A),
+           !"nNtTfFyYoO".utf8.contains(first) {
+            return .string(text)
+        }
         if isNull(text) { return .null }
         if let flag = boolean(text) { return .bool(flag) }
         if let number = integer(text) { return number }
