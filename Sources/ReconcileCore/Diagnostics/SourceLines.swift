@@ -8,7 +8,9 @@ struct SourceLines: Sendable {
 
     init(_ text: String) {
         self.text = text
-        var starts = [text.startIndex]
+        // A byte-order mark is invisible and not a column: line 1 starts after it.
+        let firstLine = text.unicodeScalars.first == "\u{FEFF}" ? text.unicodeScalars.index(after: text.startIndex) : text.startIndex
+        var starts = [firstLine]
         let utf8 = text.utf8
         var index = utf8.startIndex
         while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {

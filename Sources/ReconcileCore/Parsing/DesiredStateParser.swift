@@ -63,8 +63,11 @@ public enum DesiredStateParser {
         return (checked.map { RawDocument(file: file.path, checked: $0) }, diagnostics)
     }
 
-    /// Files in the order given, then line and column; diagnostics without a place last.
+    /// Files in the order given, then line and column; diagnostics without a place last. A value
+    /// reached through several aliases is checked at each use, so identical findings are kept once.
     private static func ordered(_ diagnostics: [Diagnostic], files: [SourceFile]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        let diagnostics = diagnostics.filter { seen.insert($0).inserted }
         var fileRank: [String: Int] = [:]
         for (index, file) in files.enumerated() where fileRank[file.path] == nil { fileRank[file.path] = index }
         return diagnostics.enumerated().sorted { lhs, rhs in

@@ -34,7 +34,10 @@ struct StructureValidator {
         guard case .mapping(let pairs) = node.content else {
             let keys = format.fields.map(\.key.rawValue).joined(separator: ", ")
             let found = node.scalar.map { ScalarResolver.resolve($0) == .null ? "nothing" : "a single value" } ?? node.kindDescription
-            error("expected \(format.noun) here, written as a mapping of keys (\(keys)), but found \(found)", at: node)
+            let expected = format.noun == DesiredStateFormat.document.noun
+                ? "the document to be a mapping of keys (\(keys))"
+                : "\(format.noun) here, written as a mapping of keys (\(keys))"
+            error("expected \(expected), but found \(found)", at: node)
             return nil
         }
         var object = CheckedObject(location: location(node))
@@ -69,6 +72,9 @@ struct StructureValidator {
     static func unknownKeyMessage(_ key: String, in format: ObjectFormat) -> String {
         let known = format.fields.map(\.key.rawValue)
         var message = "unknown key '\(key)' in \(format.noun)"
+        if key == "<<" {
+            return message + "; YAML merge keys are not supported, write the keys out (or use defaults)"
+        }
         if let suggestion = NameSuggestion.nearest(to: key, among: known) {
             return message + "; did you mean '\(suggestion)'?"
         }

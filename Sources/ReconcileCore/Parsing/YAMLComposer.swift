@@ -19,7 +19,9 @@ enum YAMLComposer {
                 + "and pass each with -f)"
             return Output(document: nil, diagnostics: [.error(message, at: SourceLocation(file: file.path, line: 1, column: 1))])
         }
-        var text = file.text
+        // libyaml skips a byte-order mark only when it detects the encoding itself; the encoding is
+        // given (UTF-8), so drop the mark here. Columns then match what editors show.
+        var text = file.text.unicodeScalars.first == "\u{FEFF}" ? String(file.text.unicodeScalars.dropFirst()) : file.text
         let result: Result<YAMLNode?, CompositionFailure> = text.withUTF8 { buffer in
             var composer = TreeBuilder(stream: LibYAMLEventStream(buffer: buffer), limits: limits)
             do throws(CompositionFailure) {

@@ -175,4 +175,28 @@ struct DesiredStateParserTests {
         #expect(result.diagnostics.isEmpty)
         #expect(result.desiredState?.organizations.isEmpty == false)
     }
+
+    @Test func byteOrderMarkIsSkippedAndNotCountedAsAColumn() throws {
+        let text = "\u{FEFF}version: 1\norganizations: [{name: acme}]\nbogus: 1\n"
+        let result = parseOne(text)
+        #expect(result.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 3, column: 1))
+        let first = parseOne("\u{FEFF}versio: 1\norganizations: [{name: acme}]\n")
+        #expect(first.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 1, column: 1))
+        let rendered = DiagnosticRenderer.render(first.diagnostics, sources: [SourceFile(path: "reconcile.yaml", text: "\u{FEFF}versio: 1\n")])
+        #expect(rendered.hasPrefix("reconcile.yaml:1:1: error: unknown key 'versio' in the document; did you mean 'version'?\nversio: 1\n^\n"))
+    }
+
+    @Test func aProblemInsideAnAliasedValueIsReportedOnce() {
+        let text = """
+            version: 1
+            organizations:
+              - name: acme
+                plans:
+                  - name: a
+                    repositories: &shared ["web-["]
+                  - name: b
+                    repositories: *shared
+            """
+        #expect(messages(parseOne(text)) == ["invalid repository pattern \"web-[\": the bracket \"[\" is never closed; add \"]\""])
+    }
 }
