@@ -28,6 +28,24 @@ public struct ParseResult: Sendable {
 /// interpolated (`Interpolator`) → checked against the format table (`StructureValidator`,
 /// `DesiredStateFormat`) → typed records (`RawDocument`) → names unique across files
 /// (`NameUniqueness`) → `defaults` resolved (`DefaultsResolver`). Pure: no I/O.
+///
+/// Where the format page is silent, these rules apply:
+/// - One YAML document per file. Plain scalars are typed as YAML 1.1 (PyYAML, Yams) types them, so
+///   `yes`/`on` are booleans and `2024` a number: a name like that must be quoted. Quoted values are
+///   always text. Merge keys (`<<`) are not supported; anchors and aliases are.
+/// - `${NAME}` is replaced in every scalar value (not in keys); `${NAME:-x}` gives `x` when NAME is
+///   unset or empty; `$${` is a literal `${`; any other `$` is kept. Interpolation runs first, and an
+///   interpolated value is then read as the type its field expects (`"${FLAG}"` with FLAG=true is a
+///   boolean); a number, boolean or choice must then be one reference on its own.
+/// - `defaults` (top level and per organization) may hold `backupType`, `includeMetadata`, `worker`,
+///   `settings` and `membership`; a plan's `settings` replace the defaults' map as a whole.
+///   Top-level `defaults` apply to the organizations of their own file.
+/// - `settings` values may be written as text, numbers or booleans; they are sent as written.
+/// - Files merge in the order given; an organization named twice (in one file or in two) is an
+///   error naming both places, so all of an organization's plans live in one file.
+/// - Globs: `*`, `?`, `[abc]`, `[a-z]`, `[!abc]` (`GlobPattern`); a single leading `!` excludes.
+/// - Limits (`ParsingLimits`): 10 MB per file, checked before parsing; aliases may add at most
+///   100,000 nodes; nesting at most 64 levels.
 public enum DesiredStateParser {
     /// Parses, interpolates `${VAR}` from `environment`, validates structure, merges the files and
     /// resolves `defaults`. Reports every problem of every file, not only the first.
