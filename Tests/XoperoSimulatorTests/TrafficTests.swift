@@ -7,21 +7,36 @@ import XoperoAPI
 @Suite struct TrafficTests {
     @Test func throttleAnswers429WithRetryAfter() async throws {
         try await SimulatorHarness.with(options: SimulatorOptions(throttle: 3)) { sim in
-            var statuses: [Int] = []
-            var retryAfter: String?
-            for _ in 0..<8 {
-                let response = try await sim.post("/account/login", json: #"{"email": "x", "password": "y"}"#)
-                statuses.append(response.status)
-                if response.status == 429 { retryAfter = response.headers["retry-after"] }
+            let clock = ContinuousClock()
+            let started = clock.now
+            let responses = try await withThrowingTaskGroup(of: WireResponse.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await sim.post("/account/login", json: #"{"email": "x", "password": "y"}"#) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            // The calls fall into at most two one-second windows of 3 calls each.
-            #expect(statuses.filter { $0 == 429 }.count >= 2)
-            #expect(statuses.filter { $0 == 401 }.count >= 3)
-            #expect(retryAfter == "1")
+            // The burst spans at most this many one-second windows, each letting 3 calls through.
+            let windows = Int((clock.now - started).components.seconds) + 2
+            let throttled = responses.filter { $0.status == 429 }
+            #expect(throttled.count >= 20 - 3 * windows)
+            #expect(responses.filter { $0.status == 401 }.count == 20 - throttled.count)
+            #expect(throttled.allSatisfy { $0.headers["retry-after"] == "1" })
             // The simulator's own routes are never throttled.
-            #expect(try await sim.get("/__sim/stats").status == 200)
-            #expect(await sim.store.stats().calls(path: "/account/login", status: 429) == statuses.filter { $0 == 429 }.count)
+            for _ in 0..<5 {
+                let stats = try await sim.get("/__sim/stats")
+                #expect(stats.status == 200)
+            }
+            #expect(await sim.store.stats().calls(path: "/account/login", status: 429) == throttled.count)
         }
+    }
+
+    @Test func throttleLetsTheLimitThroughEachSecond() async {
+        let throttle = Throttle(callsPerSecond: 2)
+        var answers: [Int?] = []
+        for milliseconds in [0, 100, 900, 1000, 1500, 1999, 2001] {
+            answers.append(await throttle.admit(elapsed: .milliseconds(milliseconds)))
+        }
+        #expect(answers == [nil, nil, 1, nil, nil, 1, nil])
     }
 
     @Test func latencyDelaysVendorCalls() async throws {

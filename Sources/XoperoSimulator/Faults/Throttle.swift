@@ -16,7 +16,11 @@ actor Throttle {
 
     /// nil when the call may go ahead, else the whole seconds to wait (at least 1).
     func admit() -> Int? {
-        let elapsed = clock.now - origin
+        admit(elapsed: clock.now - origin)
+    }
+
+    /// `admit()` for a call `elapsed` after the throttle was made.
+    func admit(elapsed: Duration) -> Int? {
         let current = elapsed.components.seconds
         if current != window {
             window = current

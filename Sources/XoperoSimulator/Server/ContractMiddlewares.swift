@@ -57,8 +57,8 @@ struct KeyNormalizingMiddleware: ServerMiddleware {
 }
 
 /// Never a 500 for a bad body: a body that cannot be read, lacks a field or has a wrong type is a 400
-/// naming the field; a body that is not JSON at all keeps the runtime's status (400 or 415) with a
-/// problem body saying so.
+/// naming the field (`errors`), as is a body sent with another content type than JSON (the contract has
+/// no 415, so clients need not handle one).
 struct BadRequestMiddleware: ServerMiddleware {
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
@@ -72,13 +72,11 @@ struct BadRequestMiddleware: ServerMiddleware {
                 let (field, message) = DecodingErrorDescription.describe(decoding)
                 return ProblemResponses.validation(field: field, message: message)
             }
-            let status: HTTPResponse.Status =
-                error.httpStatus == .unsupportedMediaType ? .unsupportedMediaType : .badRequest
             let message =
-                status == .unsupportedMediaType
+                error.httpStatus == .unsupportedMediaType
                 ? "send the body as JSON with Content-Type: application/json"
                 : "the body must be a JSON object: \(error.causeDescription)"
-            return ProblemResponses.response(status, title: "The request body cannot be read.", errors: ["body": [message]])
+            return ProblemResponses.response(.badRequest, title: "The request body cannot be read.", errors: ["body": [message]])
         }
     }
 }

@@ -13,7 +13,7 @@ enum ProblemResponses {
             title: title, status: status.code, errorCode: errorCode,
             errors: errors.map { .init(additionalProperties: $0) })
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(problem)) ?? Data()
         var response = HTTPResponse(status: status)
         response.headerFields[.contentType] = "application/problem+json; charset=utf-8"

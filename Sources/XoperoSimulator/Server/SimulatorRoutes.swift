@@ -10,7 +10,7 @@ enum SimulatorRoutes {
         }
         router.get("/__sim/stats") { _, _ in
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return json((try? encoder.encode(await store.stats())) ?? Data())
         }
     }
