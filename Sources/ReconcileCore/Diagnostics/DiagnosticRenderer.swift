@@ -18,8 +18,18 @@ public enum DiagnosticRenderer {
     /// `sources` supplies the lines to quote (a diagnostic whose file is not among them gets no quote);
     /// `colour` adds ANSI colours for terminals.
     public static func render(_ diagnostics: [Diagnostic], sources: [SourceFile], colour: Bool = false) -> String {
+        // Index each quoted file only as far as its last quoted line.
+        var lastLine: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            for location in [diagnostic.location] + diagnostic.notes.map(\.location) {
+                if let location { lastLine[location.file] = max(lastLine[location.file] ?? 0, location.line) }
+            }
+        }
         var files: [String: SourceLines] = [:]
-        for source in sources where files[source.path] == nil { files[source.path] = SourceLines(source.text) }
+        for source in sources where files[source.path] == nil {
+            guard let last = lastLine[source.path] else { continue }
+            files[source.path] = SourceLines(source.text, upToLine: last)
+        }
         let style = Style(colour: colour)
         var output = ""
         for diagnostic in diagnostics {

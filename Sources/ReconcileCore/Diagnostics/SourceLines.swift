@@ -6,14 +6,16 @@ struct SourceLines: Sendable {
     /// The index where each line starts; line n (1-based) starts at `starts[n - 1]`.
     private let starts: [String.Index]
 
-    init(_ text: String) {
+    /// Indexes the lines of `text`, or only the first `lastLine` of them when given (enough to
+    /// quote diagnostics without scanning the rest of a large file).
+    init(_ text: String, upToLine lastLine: Int = .max) {
         self.text = text
         // A byte-order mark is invisible and not a column: line 1 starts after it.
         let firstLine = text.unicodeScalars.first == "\u{FEFF}" ? text.unicodeScalars.index(after: text.startIndex) : text.startIndex
         var starts = [firstLine]
         let utf8 = text.utf8
         var index = utf8.startIndex
-        while let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+        while starts.count < lastLine, let newline = utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
             index = utf8.index(after: newline)
             starts.append(index)
         }
@@ -24,7 +26,9 @@ struct SourceLines: Sendable {
     func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= starts.count else { return nil }
         let start = starts[number - 1]
-        var end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
+        var end = number < starts.count
+            ? text.utf8.index(before: starts[number])
+            : text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
         if end > start, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: "\r") {
             end = text.utf8.index(before: end)
         }

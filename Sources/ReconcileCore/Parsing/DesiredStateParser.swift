@@ -54,6 +54,9 @@ public enum DesiredStateParser {
     }
 
     static func parse(_ files: [SourceFile], environment: [String: String], limits: ParsingLimits) -> ParseResult {
+        guard !files.isEmpty else {
+            return ParseResult(desiredState: nil, diagnostics: [.error("no desired-state file was given; name one with -f FILE")])
+        }
         var diagnostics: [Diagnostic] = []
         var documents: [RawDocument] = []
         for file in files {

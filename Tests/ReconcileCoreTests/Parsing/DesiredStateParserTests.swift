@@ -199,4 +199,10 @@ struct DesiredStateParserTests {
             """
         #expect(messages(parseOne(text)) == ["invalid repository pattern \"web-[\": the bracket \"[\" is never closed; add \"]\""])
     }
+
+    @Test func noFilesIsAnError() {
+        let result = DesiredStateParser.parse([], environment: [:])
+        #expect(result.desiredState == nil)
+        #expect(messages(result) == ["no desired-state file was given; name one with -f FILE"])
+    }
 }

@@ -59,4 +59,12 @@ struct DiagnosticRendererTests {
         let text = DiagnosticRenderer.render([.error("x", at: SourceLocation(file: "f.yaml", line: 1, column: 99))], sources: [source])
         #expect(text == "f.yaml:1:99: error: x\nversion: 1\n          ^\n")
     }
+
+    @Test func sourceLinesHandleLineEndingsMarksAndPartialIndexes() {
+        let full = SourceLines("\u{FEFF}one\r\ntwo\nthree")
+        #expect(full.line(1) == "one" && full.line(2) == "two" && full.line(3) == "three" && full.line(4) == nil)
+        let partial = SourceLines("a\nb\nc\n", upToLine: 2)
+        #expect(partial.line(1) == "a" && partial.line(2) == "b" && partial.line(3) == nil)
+        #expect(full.column(of: "e", onLine: 3, fromColumn: 1, occurrence: 1) == 5)
+    }
 }

@@ -17,6 +17,8 @@ struct ParserLimitsTests {
         ])
         #expect(parsed.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 1, column: 1))
         #expect(elapsed < .seconds(5), "the size check must come before any parsing")
+        let rendered = DiagnosticRenderer.render(parsed.diagnostics, sources: [SourceFile(path: "reconcile.yaml", text: text)])
+        #expect(rendered == "reconcile.yaml:1:1: error: \(parsed.diagnostics[0].message)\nversion: 1\n^\n")
     }
 
     @Test func billionLaughsIsRefusedQuickly() throws {
