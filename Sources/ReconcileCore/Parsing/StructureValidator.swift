@@ -97,24 +97,23 @@ struct StructureValidator {
             guard let condition = field.condition, let written = object[field.key] else { continue }
             let name = field.key.rawValue
             switch condition {
-            case .forbiddenWhenTrue(let other):
+            case .forbiddenWhenTrue(let other, let reason):
                 guard object.boolean(other) == true, let otherField = object[other] else { continue }
                 diagnostics.append(.error(
-                    "'\(name)' cannot be used with '\(other.rawValue): true' (the server then takes every "
-                        + "repository); remove one of them",
+                    "'\(name)' cannot be used with '\(other.rawValue): true' (\(reason)); remove one of them",
                     at: written.keyLocation,
                     notes: [Diagnostic.Note(message: "'\(other.rawValue): true' is set here", location: otherField.keyLocation)]))
             case .onlyWhen(let other, let required):
                 let actual = object.string(other)
-                guard actual?.value != required else { continue }
+                let otherIsWritten = keys[other.rawValue] != nil
+                // Satisfied, or the other field is written but invalid and has its own error.
+                if actual?.value == required || (otherIsWritten && actual == nil) { continue }
                 let notes = object[other].map {
                     [Diagnostic.Note(message: "'\(other.rawValue)' is '\(actual?.value ?? "")' here", location: $0.keyLocation)]
                 } ?? []
-                let absent = keys[other.rawValue] == nil ? " ('\(other.rawValue)' is not set here)" : ""
-                let unlessOtherFailed = keys[other.rawValue] != nil && actual == nil
-                if unlessOtherFailed { continue }  // the other field already has its own error
+                let unset = otherIsWritten ? "" : " ('\(other.rawValue)' is not set here)"
                 diagnostics.append(.error(
-                    "'\(name)' only applies with '\(other.rawValue): \(required)'\(absent); add '\(other.rawValue): \(required)' "
+                    "'\(name)' only applies with '\(other.rawValue): \(required)'\(unset); add '\(other.rawValue): \(required)' "
                         + "or remove '\(name)'",
                     at: written.keyLocation, notes: notes))
             }

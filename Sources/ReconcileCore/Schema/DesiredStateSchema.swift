@@ -45,7 +45,7 @@ public enum DesiredStateSchema {
         guard let condition = field.condition else { return nil }
         let name = JSONValue.string(field.key.rawValue)
         switch condition {
-        case .forbiddenWhenTrue(let other):
+        case .forbiddenWhenTrue(let other, _):
             return .object([
                 ("if", .object([
                     ("properties", .object([(other.rawValue, .object([("const", .bool(true))]))])),

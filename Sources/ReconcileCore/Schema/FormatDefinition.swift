@@ -25,8 +25,8 @@ indirect enum ValueFormat: Sendable {
 
 /// A rule that ties one field to another field of the same object.
 enum FieldCondition: Sendable {
-    /// The field must be absent when `key` is `true`.
-    case forbiddenWhenTrue(FormatKey)
+    /// The field must be absent when `key` is `true`; `reason` says why, for the message.
+    case forbiddenWhenTrue(FormatKey, reason: String)
     /// The field may only be present when `key` is the string `value`.
     case onlyWhen(FormatKey, equals: String)
 }
@@ -95,7 +95,7 @@ enum DesiredStateFormat {
             FieldFormat(key: .repositories, value: .list(of: .repositoryPattern, minItems: 0),
                         description: "Repository names or glob patterns (`*`, `?`, `[abc]`), matched "
                             + "case-sensitively; an entry starting with `!` removes what earlier entries matched.",
-                        condition: .forbiddenWhenTrue(.includeAllRepositories)),
+                        condition: .forbiddenWhenTrue(.includeAllRepositories, reason: "the server then takes every repository")),
             membership,
         ])
 
