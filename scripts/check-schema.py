@@ -7,7 +7,7 @@ The schema itself is first checked against its meta-schema (draft 2020-12).
 Usage (from the repository root; these are the defaults):
     python3 scripts/check-schema.py \
         --schema schema/reconcile.schema.json \
-        --valid Tests/ReconcileCoreTests/Golden/schema/valid \
+        --valid Tests/ReconcileCoreTests/Golden/schema/valid [--valid examples ...] \
         --invalid Tests/ReconcileCoreTests/Golden/schema/invalid
 
 Exit status: 0 when every file behaves as its folder says, 1 otherwise, 2 on bad usage.
@@ -71,7 +71,8 @@ def check_folder(validator, folder: Path, should_pass: bool) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--schema", type=Path, default=ROOT / "schema/reconcile.schema.json")
-    parser.add_argument("--valid", type=Path, default=ROOT / "Tests/ReconcileCoreTests/Golden/schema/valid")
+    parser.add_argument("--valid", type=Path, action="append",
+                        help="a folder of files that must pass; may be given more than once")
     parser.add_argument("--invalid", type=Path, default=ROOT / "Tests/ReconcileCoreTests/Golden/schema/invalid")
     arguments = parser.parse_args()
 
@@ -79,8 +80,10 @@ def main() -> int:
     Draft202012Validator.check_schema(schema)
     validator = Draft202012Validator(schema)
 
-    print(f"valid examples in {arguments.valid}:")
-    failures = check_folder(validator, arguments.valid, should_pass=True)
+    failures = 0
+    for folder in arguments.valid or [ROOT / "Tests/ReconcileCoreTests/Golden/schema/valid"]:
+        print(f"valid examples in {folder}:")
+        failures += check_folder(validator, folder, should_pass=True)
     print(f"invalid examples in {arguments.invalid}:")
     failures += check_folder(validator, arguments.invalid, should_pass=False)
     if failures:

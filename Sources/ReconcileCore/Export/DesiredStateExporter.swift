@@ -3,10 +3,10 @@
 /// `version: 1`; organizations sorted by name with `licenses: additive`; every plan with its
 /// readable fields (`backupType`, `includeMetadata`, `includeAllRepositories` when true) and its
 /// repositories by name, sorted, with `membership: exact` (plans with `includeAllRepositories: true`
-/// get no list). Reconciling against the same live state plans nothing, with two exceptions the
-/// file says in comments: repositories removed from the Git host are listed only as comments (an
-/// exact name of a removed repository is an error), and only the first of several plans sharing a
-/// name is written (the tool cannot manage ambiguous plan names).
+/// get no list). Reconciling against the same live state plans nothing. Repositories removed from the
+/// Git host are listed only as comments (an exact name of a removed repository is an error), so a
+/// plan that still holds one is written with `membership: additive`, which never detaches it. Only
+/// the first of several plans sharing a name is written (the tool cannot manage ambiguous names).
 public enum DesiredStateExporter {
     /// The live state as desired-state YAML text, ending with a newline.
     public static func export(_ live: LiveState) -> String {
@@ -87,7 +87,13 @@ public enum DesiredStateExporter {
         for id in unknownIds.sorted(by: OrdinalOrder.less) {
             lines.append("          # repository id \(id) is attached but not in the organization's list")
         }
-        lines.append("        membership: exact")
+        if removed.isEmpty && unknownIds.isEmpty {
+            lines.append("        membership: exact")
+        } else {
+            // `exact` would detach what the file cannot name; `additive` keeps export -> plan empty.
+            lines.append("        # additive: the plan also holds repositories that cannot be named (above); exact would detach them")
+            lines.append("        membership: additive")
+        }
         return lines
     }
 }
