@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 import ReconcileCore
 import XoperoAPI
 
@@ -33,32 +34,49 @@ public struct PlanExecutor: Sendable {
         self.observe = observe
     }
 
+    /// What an apply did: one result per operation, and why it stopped early if it did.
+    public struct Execution: Sendable {
+        public var report: ApplyReport
+        /// Set when a failure made every further call pointless (no permission to write, credentials
+        /// refused, server gone): the calls not yet started were skipped.
+        public var abortedBy: XoperoClientError?
+    }
+
     /// Runs every operation and returns one result per operation, in plan order.
-    public func apply(_ plan: ReconcilePlan) async -> ApplyReport {
+    public func apply(_ plan: ReconcilePlan) async -> Execution {
         let operations = plan.operations
         var results = [OperationResult?](repeating: nil, count: operations.count)
         var dependencies = DependencyFailures()
         let indicesByStep = Dictionary(grouping: operations.indices, by: { operations[$0].step })
+        let abort = AbortState()
 
         for step in PlanStep.allCases {
             guard let indices = indicesByStep[step], !indices.isEmpty else { continue }
-            if interruption.isInterrupted { break }
+            if interruption.isInterrupted || abort.reason != nil { break }
             await observe(.stepStarted(step, calls: indices.count))
             let known = dependencies
-            let stepResults = await runStep(indices.map { ($0, operations[$0]) }, dependencies: known)
+            let stepResults = await runStep(indices.map { ($0, operations[$0]) }, dependencies: known, abort: abort)
             for (index, result) in stepResults {
                 results[index] = result
                 dependencies.record(operations[index], result)
             }
         }
-        let interrupted = results.contains { $0 == nil }
-        return ApplyReport(
-            plan: plan, results: results.map { $0 ?? .skipped(reason: "interrupted") }, interrupted: interrupted)
+        let abortedBy = abort.reason
+        let notStarted: OperationResult =
+            if let abortedBy {
+                .skipped(reason: "not attempted: the run stopped after a call failed with \(abortedBy.shortReason)")
+            } else {
+                .skipped(reason: "interrupted")
+            }
+        let interrupted = abortedBy == nil && results.contains { $0 == nil }
+        return Execution(
+            report: ApplyReport(plan: plan, results: results.map { $0 ?? notStarted }, interrupted: interrupted),
+            abortedBy: abortedBy)
     }
 
     /// The calls of one step, concurrently; an operation not started because of an interruption has no result.
     private func runStep(
-        _ operations: [(Int, PlannedOperation)], dependencies: DependencyFailures
+        _ operations: [(Int, PlannedOperation)], dependencies: DependencyFailures, abort: AbortState
     ) async -> [(Int, OperationResult)] {
         let writer = self.writer, limiter = self.limiter, interruption = self.interruption, observe = self.observe
         return await withTaskGroup(of: (Int, OperationResult)?.self) { group in
@@ -66,8 +84,9 @@ public struct PlanExecutor: Sendable {
                 group.addTask {
                     let result: OperationResult? = await limiter.withPermit {
                         // Checked once a slot is free: after Ctrl-C, waiting calls never start.
-                        if interruption.isInterrupted { return nil }
-                        let result = await Self.perform(operation, writer: writer, dependencies: dependencies)
+                        if interruption.isInterrupted || abort.reason != nil { return nil }
+                        let (result, error) = await Self.perform(operation, writer: writer, dependencies: dependencies)
+                        if let error, error.makesFurtherCallsPointless { abort.record(error) }
                         // Reported while the slot is still held, so that what the observer does (progress,
                         // or a test interrupting) happens before the next waiting call may start.
                         await observe(.operationFinished(index: index, operation, result))
@@ -84,49 +103,55 @@ public struct PlanExecutor: Sendable {
 
     static func perform(
         _ operation: PlannedOperation, writer: any PlanWriter, dependencies: DependencyFailures
-    ) async -> OperationResult {
+    ) async -> (OperationResult, XoperoClientError?) {
         do {
-            switch operation {
-            case .activate(let batch):
-                let outcome = try await writer.activate(repositoryIDs: batch.repositories.map(\.id))
-                return batchResult(batch.repositories, outcome, verb: "activated", notDone: [])
-            case .modify(let modify):
-                try await writer.modifyPlan(
-                    PlanModification(
-                        planID: modify.plan.id, backupType: modify.backupType, workerID: modify.worker,
-                        settings: modify.settings, includeAllRepositories: modify.includeAllRepositories,
-                        includeMetadata: modify.includeMetadata))
-                return .ok
-            case .attach(let membership):
-                if let reason = dependencies.activationFailure[membership.repository.id] {
-                    return .skipped(reason: "not attached: activating its licence failed (\(reason))")
-                }
-                try await writer.attach(planID: membership.plan.id, repositoryID: membership.repository.id)
-                return .ok
-            case .detach(let membership):
-                try await writer.detach(planID: membership.plan.id, repositoryID: membership.repository.id)
-                return .ok
-            case .deactivate(let batch):
-                let blocked = batch.repositories.filter { dependencies.detachFailure.contains($0.id) }
-                let ready = batch.repositories.filter { !dependencies.detachFailure.contains($0.id) }
-                if ready.isEmpty {
-                    return .skipped(reason: "not deactivated: detaching them from a plan failed, so they keep their licence")
-                }
-                var outcome = try await writer.deactivate(repositoryIDs: ready.map(\.id))
-                // GT1001 on deactivate means "not found or not active": either way the repository holds no
-                // licence, which is what the call is for. It happens when a retried call's first attempt
-                // did the work and lost its answer, so it is not a failure.
-                outcome.failed = outcome.failed.filter { $0.value != XoperoAssumptions.ErrorCode.repositoryNotFound.rawValue }
-                return batchResult(ready, outcome, verb: "deactivated", notDone: blocked)
-            }
+            return (try await call(operation, writer: writer, dependencies: dependencies), nil)
         } catch {
             let failed: [ObjectRef] =
                 switch operation {
                 case .activate(let batch), .deactivate(let batch): batch.repositories
                 case .modify, .attach, .detach: []
                 }
-            return .failed(code: error.errorCode ?? error.status.map { "HTTP \($0)" }, message: error.description,
-                           failedRepositories: failed)
+            let code = error.errorCode ?? error.status.map { "HTTP \($0)" }
+            return (.failed(code: code, message: error.description, failedRepositories: failed), error)
+        }
+    }
+
+    private static func call(
+        _ operation: PlannedOperation, writer: any PlanWriter, dependencies: DependencyFailures
+    ) async throws(XoperoClientError) -> OperationResult {
+        switch operation {
+        case .activate(let batch):
+            let outcome = try await writer.activate(repositoryIDs: batch.repositories.map(\.id))
+            return batchResult(batch.repositories, outcome, verb: "activated", notDone: [])
+        case .modify(let modify):
+            try await writer.modifyPlan(
+                PlanModification(
+                    planID: modify.plan.id, backupType: modify.backupType, workerID: modify.worker,
+                    settings: modify.settings, includeAllRepositories: modify.includeAllRepositories,
+                    includeMetadata: modify.includeMetadata))
+            return .ok
+        case .attach(let membership):
+            if let reason = dependencies.activationFailure[membership.repository.id] {
+                return .skipped(reason: "not attached: activating its licence failed (\(reason))")
+            }
+            try await writer.attach(planID: membership.plan.id, repositoryID: membership.repository.id)
+            return .ok
+        case .detach(let membership):
+            try await writer.detach(planID: membership.plan.id, repositoryID: membership.repository.id)
+            return .ok
+        case .deactivate(let batch):
+            let blocked = batch.repositories.filter { dependencies.detachFailure.contains($0.id) }
+            let ready = batch.repositories.filter { !dependencies.detachFailure.contains($0.id) }
+            if ready.isEmpty {
+                return .skipped(reason: "not deactivated: detaching them from a plan failed, so they keep their licence")
+            }
+            var outcome = try await writer.deactivate(repositoryIDs: ready.map(\.id))
+            // GT1001 on deactivate means "not found or not active": either way the repository holds no
+            // licence, which is what the call is for. It happens when a retried call's first attempt
+            // did the work and lost its answer, so it is not a failure.
+            outcome.failed = outcome.failed.filter { $0.value != XoperoAssumptions.ErrorCode.repositoryNotFound.rawValue }
+            return batchResult(ready, outcome, verb: "deactivated", notDone: blocked)
         }
     }
 
@@ -172,5 +197,36 @@ struct DependencyFailures: Sendable {
         default:
             break
         }
+    }
+}
+
+/// The first failure that makes further calls pointless, shared by the calls of a run.
+final class AbortState: Sendable {
+    private let first = Mutex<XoperoClientError?>(nil)
+
+    var reason: XoperoClientError? { first.withLock { $0 } }
+
+    func record(_ error: XoperoClientError) {
+        first.withLock { if $0 == nil { $0 = error } }
+    }
+}
+
+extension XoperoClientError {
+    /// True when every further call would fail the same way: the account may not write, the
+    /// credentials are refused, or the server stopped answering (after the retry budget).
+    var makesFurtherCallsPointless: Bool {
+        switch self {
+        case .forbidden, .tokenRejected, .unauthorizedAfterRelogin, .loginRejected, .configuration, .unreachable, .tls:
+            true
+        case .notFound, .badRequest, .throttled, .serverFault, .unexpectedStatus, .malformedAnswer:
+            false
+        }
+    }
+
+    /// `HTTP 403` or `no answer`, for a skipped operation's reason.
+    var shortReason: String {
+        let call = self.call.map { " (\($0.displayName))" } ?? ""
+        if let status { return "HTTP \(status)\(call)" }
+        return "no answer\(call)"
     }
 }

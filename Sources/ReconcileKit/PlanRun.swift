@@ -7,19 +7,39 @@ import XoperoAPI
 /// (dry run) or apply it and print the outcome. The plan goes to standard output, everything else to
 /// standard error.
 public struct PlanRun: Sendable {
+    /// The desired state a run works on, read and checked offline before any connection is made.
+    public struct Input: Sendable {
+        /// Already limited to `--org`.
+        public var desired: DesiredState
+        public var sources: [SourceFile]
+    }
+
     public var options: PlanRunOptions
+    public var input: Input
     public var connection: ConnectionSettings
-    public var environment: [String: String]
     public var logger: Logger
 
-    public init(options: PlanRunOptions, connection: ConnectionSettings, environment: [String: String], logger: Logger) {
+    public init(options: PlanRunOptions, input: Input, connection: ConnectionSettings, logger: Logger) {
         self.options = options
+        self.input = input
         self.connection = connection
-        self.environment = environment
         self.logger = logger
     }
 
     private var errorOutput: StandardError { StandardError() }
+
+    /// Reads and parses the files and applies `--org`, printing every diagnostic; nil when the run must
+    /// stop (exit 1). Needs no server, so a bad file is reported before credentials are even looked at.
+    public static func prepare(_ options: PlanRunOptions, environment: [String: String]) -> Input? {
+        do {
+            let loaded = try DesiredStateLoader.load(options.files, environment: environment, colour: options.diagnosticsColour)
+            guard let parsed = loaded.state else { return nil }
+            return Input(desired: try OrganizationFilter.restrict(parsed, to: options.organizations), sources: loaded.sources)
+        } catch {
+            StandardError().line("reconcile: error: \(error.description)")
+            return nil
+        }
+    }
 
     /// Runs the command and says how the process should end. Never throws: every failure is printed.
     public func run() async -> ExitStatus {
@@ -32,15 +52,11 @@ public struct PlanRun: Sendable {
     }
 
     private func runThrowing() async throws(ReconcileError) -> ExitStatus {
-        let loaded = try DesiredStateLoader.load(options.files, environment: environment, colour: options.diagnosticsColour)
-        guard let parsed = loaded.state else { return .failure }
-        let desired = try OrganizationFilter.restrict(parsed, to: options.organizations)
-
         let client: XoperoClient
         do { client = try connection.makeClient(logger: logger) } catch { throw .client(error) }
         let status: Result<ExitStatus, ReconcileError>
         do {
-            status = .success(try await run(desired: desired, sources: loaded.sources, client: client))
+            status = .success(try await run(desired: input.desired, sources: input.sources, client: client))
         } catch {
             status = .failure(error)
         }
@@ -93,14 +109,22 @@ public struct PlanRun: Sendable {
             try writeOut(plan, report: nil)
             return .success
         }
-        let report = await apply(plan, client: client, limiter: limiter)
+        let execution = await apply(plan, client: client, limiter: limiter)
+        let report = execution.report
         print(render(plan, report: report))
         try writeOut(plan, report: report)
+        if let abortedBy = execution.abortedBy {
+            // Not a partial success: every further call would have failed the same way.
+            errorOutput.line(
+                "reconcile: error: \(abortedBy.description) The run stopped there: \(report.succeededCount) of "
+                    + "\(report.results.count) operations were done, the others were not attempted.")
+            return .failure
+        }
         if report.interrupted { return .interrupted }
         return report.isComplete ? .success : .applyFailed
     }
 
-    private func apply(_ plan: ReconcilePlan, client: XoperoClient, limiter: ConcurrencyLimiter) async -> ApplyReport {
+    private func apply(_ plan: ReconcilePlan, client: XoperoClient, limiter: ConcurrencyLimiter) async -> PlanExecutor.Execution {
         let flag = InterruptionFlag()
         let output = errorOutput
         let watcher = InterruptSignalWatcher(flag: flag) { output.line("reconcile: \($0)") }

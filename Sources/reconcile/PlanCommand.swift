@@ -99,9 +99,10 @@ struct PlanCommand: AsyncParsableCommand {
             colour: colour.enabled(forDescriptor: STDOUT_FILENO, environment: environment),
             diagnosticsColour: colour.enabled(forDescriptor: STDERR_FILENO, environment: environment),
             verbose: connection.verbose)
+        guard let input = PlanRun.prepare(options, environment: environment) else { throw ExitCode.failure }
         let logger = connection.logger
         let status = await connection.withConnection(environment: environment) { settings in
-            await PlanRun(options: options, connection: settings, environment: environment, logger: logger).run()
+            await PlanRun(options: options, input: input, connection: settings, logger: logger).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -48,7 +48,7 @@ struct PlanExecutorTests {
                     + newOnes.map { .attach(MembershipOperation(organization: org, plan: planRef, repository: $0)) }
                     + [.detach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-2")))]
                 let executor = PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 3))
-                return await executor.apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test"))
+                return await executor.apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
             }
             // Two licences were free: new-1 and new-2 got them, new-3 and new-4 did not (LI5020).
             guard case .failed(let code, let message, let failedRepositories) = report.results[0] else {
@@ -96,7 +96,7 @@ struct PlanExecutorTests {
                     .deactivate(LicenceOperation(organization: org, repositories: [old1, old2])),
                 ]
                 return await PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 2))
-                    .apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test"))
+                    .apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
             }
             guard case .failed(let code, _, _) = report.results[0] else {
                 Issue.record("the detach from an unknown plan should fail, got \(report.results[0])")
@@ -132,13 +132,36 @@ struct PlanExecutorTests {
                 let executor = PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1), interruption: flag) { event in
                     if case .operationFinished(_, .attach, _) = event { flag.interrupt() }
                 }
-                return await executor.apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test"))
+                return await executor.apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
             }
             #expect(report.interrupted)
             #expect(report.results[0] == .ok)
             #expect(report.succeededCount == 2)
             #expect(report.results.dropFirst(2).allSatisfy { $0 == .skipped(reason: "interrupted") })
             #expect(await simulator.store.stats().calls(path: "/plans/attachgitrepository") == 1)
+        }
+    }
+
+    @Test("a refused write (Viewer, 403) stops the run: nothing else is attempted")
+    func forbiddenStopsTheRun() async throws {
+        try await SimulatorFixture.with(Self.state(freeLicences: 6)) { simulator in
+            let viewer = XoperoCredentials.password(email: SimulatorFixture.viewerEmail, password: SimulatorFixture.viewerPassword)
+            let execution = try await SimulatorFixture.withClient(simulator, credentials: viewer) { client in
+                let (organization, plan) = try await Self.live(client)
+                let org = ObjectRef(id: organization.id, name: organization.name)
+                let planRef = ObjectRef(id: plan.id, name: plan.name)
+                let operations: [PlannedOperation] =
+                    [.modify(ModifyOperation(organization: org, plan: planRef, changes: [], includeMetadata: true))]
+                    + (try (1...2).map { .detach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-\($0)"))) })
+                return await PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1))
+                    .apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test"))
+            }
+            #expect(execution.abortedBy == .forbidden(.modifyGitPlan))
+            #expect(execution.report.failedCount == 1)
+            #expect(execution.report.results.dropFirst().allSatisfy {
+                if case .skipped(let reason) = $0 { reason.contains("HTTP 403") } else { false }
+            })
+            #expect(await simulator.store.stats().writeCalls == 1)
         }
     }
 
@@ -155,7 +178,7 @@ struct PlanExecutorTests {
                     .attach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-\($0)")))
                 } + [.detach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-1")))]
                     + (1...6).map { _ in .modify(ModifyOperation(organization: org, plan: planRef, changes: [], backupType: 5)) }
-                return await PlanExecutor(writer: client, limiter: limiter).apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test"))
+                return await PlanExecutor(writer: client, limiter: limiter).apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
             }
             #expect(report.isComplete)
             #expect(await limiter.peak == 3)

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite("reconcile end to end: the demo command, help, validate and schema")
+struct CommandLineTests {
+    @Test("the README's demo command works and says it runs against a simulator")
+    func simulatorDemo() async throws {
+        let output = try await ReconcileProcess.run(
+            ["--dry-run", "-f", "examples/reconcile.yaml", "--simulator", "examples/live-state.json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("SIMULATOR"))
+        #expect(output.stdout.contains("Plan: 4 to activate, 2 to modify, 3 to attach, 2 to detach, 1 to deactivate."))
+        // The banner names the account, never its password (the example file's is "change-me").
+        #expect(!output.all.contains("change-me"))
+    }
+
+    @Test("--help explains every flag of the contract")
+    func helpNamesEveryFlag() async throws {
+        let output = try await ReconcileProcess.run(["plan", "--help"])
+        #expect(output.status == 0)
+        for flag in ["--dry-run", "--apply", "--file", "--server", "--simulator", "--format", "--out", "--expect-fingerprint",
+                     "--detailed-exitcode", "--org", "--concurrency", "--max-detach-ratio", "--force", "--push-write-only",
+                     "--ca-cert", "--insecure"] {
+            #expect(output.stdout.contains(flag), "--help does not mention \(flag)")
+        }
+        let top = try await ReconcileProcess.run(["--help"])
+        for subcommand in ["validate", "export", "schema"] { #expect(top.stdout.contains(subcommand)) }
+    }
+
+    @Test("validate accepts the example file offline; schema prints JSON")
+    func validateAndSchema() async throws {
+        let validate = try await ReconcileProcess.run(["validate", "examples/reconcile.yaml"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let schema = try await ReconcileProcess.run(["schema"])
+        #expect(schema.status == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any]
+        #expect(parsed?["$schema"] != nil)
+    }
+
+    @Test("--insecure warns on stderr; --dry-run and --apply exclude each other")
+    func flagChecks() async throws {
+        let insecure = try await ReconcileProcess.run(
+            ["-f", "examples/reconcile.yaml", "--server", "https://127.0.0.1:1", "--insecure", "--retry-time", "0"],
+            environment: ["XOPERO_TOKEN": "tok-e2e-secret-123"])
+        #expect(insecure.status == 1)
+        #expect(insecure.stderr.contains("--insecure"))
+        #expect(!insecure.all.contains("tok-e2e-secret-123"))
+        let both = try await ReconcileProcess.run(["--dry-run", "--apply"])
+        #expect(both.status != 0)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs the built `reconcile` executable as a child process and collects what it printed.
+struct ReconcileProcess {
+    struct Output: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// Everything the process printed, for "no secret anywhere" checks.
+        var all: String { stdout + stderr }
+    }
+
+    /// The repository's root (this file is Tests/EndToEndTests/ReconcileProcess.swift).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable `swift build` / `swift test` put next to the test bundle.
+    static func executable() throws -> URL {
+        var candidates: [URL] = []
+        if let first = CommandLine.arguments.first {
+            // .../debug/xopero-reconcilePackageTests.xctest: the products sit beside it.
+            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("reconcile"))
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("reconcile"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reconcile"))
+        candidates.append(repositoryRoot.appendingPathComponent(".build/debug/reconcile"))
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        throw ProcessError.executableNotFound(candidates.map(\.path))
+    }
+
+    /// Runs `reconcile arguments` with exactly `environment` (no variable of the test process leaks in)
+    /// in `directory`, and waits for it without blocking a thread of the concurrency pool.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL = repositoryRoot
+    ) async throws -> Output {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let stdoutURL = scratch.appendingPathComponent("stdout"), stderrURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+        let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        var childEnvironment = environment
+        childEnvironment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        childEnvironment["NO_COLOR"] = "1"
+        process.environment = childEnvironment
+        process.currentDirectoryURL = directory
+        process.standardOutput = stdoutHandle
+        process.standardError = stderrHandle
+        process.standardInput = FileHandle.nullDevice
+
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        try stdoutHandle.close()
+        try stderrHandle.close()
+        return Output(
+            status: status,
+            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
+    }
+
+    enum ProcessError: Error { case executableNotFound([String]) }
+}
