@@ -138,6 +138,30 @@ import XoperoAPI
         #expect(attachedAfter.count == 25)
     }
 
+    @Test func faultsAfterAnswer500OrDropTheConnectionButMakeTheChange() async throws {
+        let options = SimulatorOptions(faultRate: 0.6, faultMode: .after, seed: 3)
+        try await SimulatorHarness.with(Fixtures.state(licences: nil), options: options) { sim in
+            var token: String?
+            for _ in 0..<30 where token == nil {
+                let response = try? await sim.post("/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
+                if response?.status == 200 { token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken }
+            }
+            let ids = (17...25).map { Fixtures.repositoryId("beta", "repo-\($0)") }
+            var outcomes: [String] = []
+            for id in ids {
+                let response = try? await sim.post("/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: try #require(token))
+                outcomes.append(response.map { String($0.status) } ?? "dropped")
+            }
+            #expect(outcomes.contains("500"), "\(outcomes)")
+            #expect(outcomes.contains("dropped"), "\(outcomes)")
+            #expect(outcomes.contains("200"), "\(outcomes)")
+            // Whatever the answer, every activation was carried out.
+            let beta = try #require(await sim.store.snapshot().organizations.first { $0.name == "beta" })
+            let active = Set((beta.repositories ?? []).filter { $0.isActive == true }.compactMap(\.id))
+            #expect(Set(ids).isSubset(of: active))
+        }
+    }
+
     @Test func simulatorRoutesNeverFail() async throws {
         try await SimulatorHarness.with(options: SimulatorOptions(faultRate: 1, faultMode: .before)) { sim in
             let login = try await sim.post("/account/login", json: "{}")
