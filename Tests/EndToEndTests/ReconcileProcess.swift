@@ -33,8 +33,10 @@ struct ReconcileProcess {
 
     /// Runs `reconcile arguments` with exactly `environment` (no variable of the test process leaks in)
     /// in `directory`, and waits for it without blocking a thread of the concurrency pool.
+    /// - Parameter whileRunning: called once the process has started, with its process id (to signal it).
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], directory: URL = repositoryRoot
+        _ arguments: [String], environment: [String: String] = [:], directory: URL = repositoryRoot,
+        whileRunning: (@Sendable (Int32) async -> Void)? = nil
     ) async throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -57,13 +59,16 @@ struct ReconcileProcess {
         process.standardError = stderrHandle
         process.standardInput = FileHandle.nullDevice
 
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
+        let (exits, exited) = AsyncStream<Int32>.makeStream()
+        process.terminationHandler = { finished in
+            exited.yield(finished.terminationStatus)
+            exited.finish()
         }
+        try process.run()
+        let watcher = whileRunning.map { body in Task { await body(process.processIdentifier) } }
+        var status: Int32 = -1
+        for await code in exits { status = code }
+        watcher?.cancel()
         try stdoutHandle.close()
         try stderrHandle.close()
         return Output(

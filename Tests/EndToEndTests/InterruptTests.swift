@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import XoperoSimulator
+
+@Suite("reconcile end to end: Ctrl-C during an apply")
+struct InterruptTests {
+    @Test("SIGINT stops starting calls, waits for those in flight, reports what was not done, exits 130")
+    func interruptedApply() async throws {
+        let state = try EndToEndFixture.exampleState()
+        let options = SimulatorOptions(latency: .milliseconds(150))
+        let simulator = try await SimulatorServer.start(state: state, options: options, logger: EndToEndFixture.quiet)
+        let fixture = EndToEndFixture(simulator: simulator)
+        let store = simulator.store
+        let output = try await ReconcileProcess.run(
+            ["--apply", "-f", EndToEndFixture.exampleFile, "--concurrency", "1", "--format", "json"],
+            environment: fixture.environment()
+        ) { pid in
+            // Interrupt as soon as the first write reached the server.
+            while await store.stats().writeCalls < 1 {
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            kill(pid, SIGINT)
+        }
+        let writes = await store.stats().writeCalls
+        await simulator.stop()
+
+        #expect(output.status == 130, "\(output.stderr)")
+        #expect(output.stderr.contains("Interrupted"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let operations = try #require(document["operations"] as? [[String: Any]])
+        let done = operations.filter { $0["result"] as? String == "ok" }.count
+        let skipped = operations.filter { $0["result"] as? String == "skipped" }.count
+        #expect(done >= 1 && done < operations.count)
+        #expect(done + skipped == operations.count)
+        // What the report says was done is exactly what the server received.
+        #expect(done == writes)
+    }
+}
