@@ -19,15 +19,14 @@ extension SimulatorStateFile {
 
     /// Decodes and checks state-file bytes; `path` only names the file in errors.
     public static func decode(_ data: Data, path: String) throws(SimulatorError) -> SimulatorStateFile {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw .stateFileNotJSON(path: path, reason: Self.firstLine(of: error))
-        }
         let state: SimulatorStateFile
         do {
             state = try JSONDecoder().decode(SimulatorStateFile.self, from: data)
         } catch let error as DecodingError {
+            // A syntax error is reported at the root, before any field was reached.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw .stateFileNotJSON(path: path, reason: Self.syntaxError(in: data) ?? Self.reason(context))
+            }
             var (field, message) = DecodingErrorDescription.describe(error)
             if field.contains(".roles[") {
                 let known = XoperoAssumptions.Role.allCases.map(\.rawValue).joined(separator: ", ")
@@ -51,6 +50,20 @@ extension SimulatorStateFile {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and booleans cannot fail.
         return (try? encoder.encode(self)) ?? Data()
+    }
+
+    /// Foundation's JSON parser says where the syntax breaks; asked only once decoding has failed.
+    private static func syntaxError(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            return firstLine(of: error)
+        }
+    }
+
+    private static func reason(_ context: DecodingError.Context) -> String {
+        context.underlyingError.map(firstLine(of:)) ?? context.debugDescription
     }
 
     private static func firstLine(of error: any Error) -> String {
