@@ -3,7 +3,7 @@ import ReconcileCore
 /// Shows how far an apply has come, on standard error: one live line redrawn in place on a terminal,
 /// otherwise a line when a step starts and a line at most every `interval` while it runs (CI logs).
 public actor ApplyProgressReporter {
-    private let output: StandardError
+    private let write: @Sendable (String) -> Void
     private let live: Bool
     private let total: Int
     private let interval: Duration
@@ -15,10 +15,15 @@ public actor ApplyProgressReporter {
     private var step: PlanStep?
     private var lineIsOpen = false
 
-    public init(totalOperations: Int, output: StandardError = StandardError(), live: Bool? = nil,
-                interval: Duration = .seconds(5)) {
-        self.output = output
-        self.live = live ?? output.isTerminal
+    /// - Parameters:
+    ///   - live: redraw one line in place; by default when standard error is a terminal.
+    ///   - write: where the text goes; standard error by default.
+    public init(
+        totalOperations: Int, live: Bool = StandardError().isTerminal, interval: Duration = .seconds(5),
+        write: @escaping @Sendable (String) -> Void = { StandardError().write($0) }
+    ) {
+        self.write = write
+        self.live = live
         self.total = totalOperations
         self.interval = interval
         self.lastLine = clock.now
@@ -32,7 +37,7 @@ public actor ApplyProgressReporter {
             if live {
                 redraw()
             } else {
-                output.line("apply: \(step.rawValue): \(calls) call\(calls == 1 ? "" : "s")")
+                write("apply: \(step.rawValue): \(calls) call\(calls == 1 ? "" : "s")\n")
                 lastLine = clock.now
             }
         case .operationFinished(_, _, let result):
@@ -45,7 +50,7 @@ public actor ApplyProgressReporter {
             if live {
                 redraw()
             } else if clock.now - lastLine >= interval {
-                output.line("apply: \(status)")
+                write("apply: \(status)\n")
                 lastLine = clock.now
             }
         }
@@ -54,10 +59,10 @@ public actor ApplyProgressReporter {
     /// Ends the live line so that what follows starts on a fresh line.
     public func finish() {
         if live && lineIsOpen {
-            output.write("\r\u{1B}[2K")
+            write("\r\u{1B}[2K")
             lineIsOpen = false
         }
-        output.line("apply: \(status)")
+        write("apply: \(status)\n")
     }
 
     private var status: String {
@@ -70,7 +75,7 @@ public actor ApplyProgressReporter {
     private func redraw() {
         let stepText = step.map { " (\($0.rawValue))" } ?? ""
         // \r returns to the start of the line, ESC[2K clears it.
-        output.write("\r\u{1B}[2Kapply: \(status)\(stepText)")
+        write("\r\u{1B}[2Kapply: \(status)\(stepText)")
         lineIsOpen = true
     }
 }

@@ -8,7 +8,8 @@ struct Reconcile: AsyncParsableCommand {
         abstract: "Reconcile Xopero ONE Git backup plans and licences with a desired-state file.",
         discussion: """
             Without a subcommand, runs `plan`: a dry run that prints the calls that would make the server \
-            match the files; add --apply to make them.
+            match the files; add --apply to make them. `reconcile plan --help` explains \
+            every flag of the default command.
 
             Connection: --server URL or XOPERO_URL. Credentials come only from the environment: \
             XOPERO_EMAIL with XOPERO_PASSWORD or XOPERO_PASSWORD_FILE, or a ready token in XOPERO_TOKEN.

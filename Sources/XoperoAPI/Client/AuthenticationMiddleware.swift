@@ -68,6 +68,7 @@ struct AuthenticationMiddleware: ClientMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         guard operationID != XoperoCall.login.rawValue else { return try await next(request, body, baseURL) }
+        // Every operation of openapi.yaml has a case; the fallback only names the call in a message.
         let call = XoperoCall(operationID: operationID) ?? .getOrganizations
         // The body is replayed if the token has to be renewed.
         var replayable: ArraySlice<UInt8>? = nil
