@@ -144,4 +144,29 @@ struct XoperoClientTests {
         #expect(error?.description.contains("XOPERO_URL") == true)
         #expect(error?.description.contains("pw-unreachable-9") == false)
     }
+
+    @Test("https to a server that does not speak TLS is a TLS error pointing at --ca-cert; a missing --ca-cert file is named")
+    func tlsFailures() async throws {
+        try await SimulatorFixture.with(Self.state) { simulator in
+            let url = try #require(URL(string: simulator.baseURL.replacingOccurrences(of: "http://", with: "https://")))
+            let client = try XoperoClient(
+                configuration: XoperoClientConfiguration(serverURL: url, callTimeout: .seconds(5), retry: .none),
+                credentials: .password(email: SimulatorFixture.adminEmail, password: SimulatorFixture.adminPassword),
+                logger: SimulatorFixture.quiet)
+            let error = await #expect(throws: XoperoClientError.self) { try await client.authenticate() }
+            await client.shutdown()
+            guard case .tls = error else {
+                Issue.record("expected a TLS error, got \(String(describing: error))")
+                return
+            }
+            #expect(error?.description.contains("--ca-cert") == true)
+
+            let missing = #expect(throws: XoperoClientError.self) {
+                _ = try XoperoClient(
+                    configuration: XoperoClientConfiguration(serverURL: url, caCertificatePath: "/no/such/root.pem"),
+                    credentials: .token("t"), logger: SimulatorFixture.quiet)
+            }
+            #expect(missing?.description.contains("/no/such/root.pem") == true)
+        }
+    }
 }
