@@ -22,9 +22,10 @@ enum SimulatorFixture {
     /// Runs `body` with a listening simulator and stops it afterwards, whether `body` throws or not.
     static func with<T: Sendable>(
         _ state: SimulatorStateFile, options: SimulatorOptions = SimulatorOptions(),
+        clock: any TokenClock = SystemTokenClock(),
         _ body: (RunningSimulator) async throws -> T
     ) async throws -> T {
-        let simulator = try await SimulatorServer.start(state: state, options: options, logger: quiet)
+        let simulator = try await SimulatorServer.start(state: state, options: options, clock: clock, logger: quiet)
         do {
             let value = try await body(simulator)
             await simulator.stop()

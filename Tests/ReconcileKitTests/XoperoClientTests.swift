@@ -64,10 +64,11 @@ struct XoperoClientTests {
 
     @Test("logs in again once when the token expires, and carries on")
     func reloginOnExpiredToken() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorOptions(tokenTTL: .milliseconds(400))) { simulator in
+        let clock = ManualTokenClock()
+        try await SimulatorFixture.with(Self.state, options: SimulatorOptions(tokenTTL: .seconds(60)), clock: clock) { simulator in
             try await SimulatorFixture.withClient(simulator) { client in
                 try await client.authenticate()
-                try await Task.sleep(for: .milliseconds(700))
+                clock.advance(by: .seconds(61))
                 let page = try await client.organizations(page: 1)
                 #expect(page.items.count == 2)
             }

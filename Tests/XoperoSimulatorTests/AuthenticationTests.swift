@@ -53,11 +53,14 @@ import XoperoAPI
         }
     }
 
-    @Test func tokensExpire() async throws {
-        try await SimulatorHarness.with(options: SimulatorOptions(tokenTTL: .milliseconds(400))) { sim in
+    @Test func tokensExpireAfterTheirLifetime() async throws {
+        let clock = ManualTokenClock()
+        try await SimulatorHarness.with(options: SimulatorOptions(tokenTTL: .seconds(60)), clock: clock) { sim in
             let token = try await sim.login()
             #expect(try await sim.post("/git/organizations/getmany", json: "{}", token: token).status == 200)
-            try await Task.sleep(for: .milliseconds(600))
+            clock.advance(by: .seconds(59))
+            #expect(try await sim.post("/git/organizations/getmany", json: "{}", token: token).status == 200)
+            clock.advance(by: .seconds(1))
             let expired = try await sim.post("/git/organizations/getmany", json: "{}", token: token)
             #expect(expired.status == 401)
             #expect(expired.body.isEmpty)

@@ -25,6 +25,7 @@ import XoperoAPI
             let token = try await sim.login()
             let response = try await sim.post(path, json: body, token: token)
             #expect(response.status == 400, "\(response.text)")
+            #expect(response.headers["content-type"]?.hasPrefix("application/json") == true, "the contract's content type")
             let problem = try response.decode(Components.Schemas.ProblemDetails.self)
             #expect(problem.status == 400)
             #expect(!problem.title.isEmpty)

@@ -16,7 +16,8 @@ enum ProblemResponses {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(problem)) ?? Data()
         var response = HTTPResponse(status: status)
-        response.headerFields[.contentType] = "application/problem+json; charset=utf-8"
+        // The contract's content type, so that clients generated from it decode these bodies too.
+        response.headerFields[.contentType] = "application/json; charset=utf-8"
         return (response, HTTPBody(data))
     }
 

@@ -21,7 +21,8 @@ public enum SimulatorServer {
     ///   `.invalidOption` for options out of range, `.portInUse` when the port is taken,
     ///   `.serverFailed` for anything else that stops the server from starting.
     public static func start(
-        state: SimulatorStateFile, options: SimulatorOptions, logger: Logger = quietLogger
+        state: SimulatorStateFile, options: SimulatorOptions, clock: any TokenClock = SystemTokenClock(),
+        logger: Logger = quietLogger
     ) async throws(SimulatorError) -> RunningSimulator {
         try options.validate()
         let world: SimulatorWorld
@@ -31,7 +32,7 @@ public enum SimulatorServer {
             throw .stateFileInvalid(path: options.persistPath ?? "state", field: error.field, message: error.message)
         }
         let store = SimulatorStore(
-            world: world, tokenLifetime: options.tokenTTL,
+            world: world, tokenLifetime: options.tokenTTL, clock: clock,
             persister: options.persistPath.map { StatePersister(path: $0) }, logger: logger)
         let router: Router<BasicRequestContext>
         do {

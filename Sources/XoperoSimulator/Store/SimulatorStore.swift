@@ -11,7 +11,7 @@ public actor SimulatorStore {
     private let tokenLifetime: Duration
     private let persister: StatePersister?
     private let logger: Logger
-    private let clock = ContinuousClock()
+    private let clock: any TokenClock
     /// Sorted orders of an organization's repositories, dropped when they change.
     private var repositoryOrders: [RepositoryOrderKey: [Int]] = [:]
     /// Counters of each organization, dropped when it changes.
@@ -29,9 +29,13 @@ public actor SimulatorStore {
         var descending: Bool
     }
 
-    init(world: SimulatorWorld, tokenLifetime: Duration, persister: StatePersister?, logger: Logger) {
+    init(
+        world: SimulatorWorld, tokenLifetime: Duration, clock: any TokenClock = SystemTokenClock(),
+        persister: StatePersister?, logger: Logger
+    ) {
         self.world = world
         self.tokenLifetime = tokenLifetime
+        self.clock = clock
         self.persister = persister
         self.logger = logger
     }

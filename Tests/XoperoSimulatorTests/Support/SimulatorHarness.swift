@@ -28,17 +28,19 @@ struct SimulatorHarness: Sendable {
     let simulator: RunningSimulator
 
     static func start(
-        _ state: SimulatorStateFile = Fixtures.state(), options: SimulatorOptions = SimulatorOptions()
+        _ state: SimulatorStateFile = Fixtures.state(), options: SimulatorOptions = SimulatorOptions(),
+        clock: any TokenClock = SystemTokenClock()
     ) async throws -> SimulatorHarness {
-        SimulatorHarness(simulator: try await SimulatorServer.start(state: state, options: options))
+        SimulatorHarness(simulator: try await SimulatorServer.start(state: state, options: options, clock: clock))
     }
 
     /// Runs `body` against a fresh simulator and stops it afterwards, whatever happens.
     static func with<T: Sendable>(
         _ state: SimulatorStateFile = Fixtures.state(), options: SimulatorOptions = SimulatorOptions(),
+        clock: any TokenClock = SystemTokenClock(),
         _ body: (SimulatorHarness) async throws -> T
     ) async throws -> T {
-        let harness = try await start(state, options: options)
+        let harness = try await start(state, options: options, clock: clock)
         do {
             let result = try await body(harness)
             await harness.simulator.stop()

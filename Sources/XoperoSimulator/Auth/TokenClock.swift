@@ -1,0 +1,31 @@
+import Synchronization
+
+/// Where the simulator reads the time when it issues and checks tokens.
+///
+/// The server uses the system's clock; tests pass a `ManualTokenClock` so that a token expires when the
+/// test says so, not after a sleep that a loaded machine can stretch past the token's lifetime.
+public protocol TokenClock: Sendable {
+    var now: ContinuousClock.Instant { get }
+}
+
+/// The system's monotonic clock.
+public struct SystemTokenClock: TokenClock {
+    public init() {}
+
+    public var now: ContinuousClock.Instant { ContinuousClock.now }
+}
+
+/// A clock that moves only when told to (by `advance(by:)`), on top of the system's clock.
+public final class ManualTokenClock: TokenClock {
+    private let start = ContinuousClock.now
+    private let elapsed = Mutex<Duration>(.zero)
+
+    public init() {}
+
+    public var now: ContinuousClock.Instant { start.advanced(by: elapsed.withLock { $0 }) }
+
+    /// Moves the clock forward.
+    public func advance(by duration: Duration) {
+        elapsed.withLock { $0 += duration }
+    }
+}
