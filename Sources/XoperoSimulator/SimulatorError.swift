@@ -18,6 +18,8 @@ public enum SimulatorError: Error, Sendable, Hashable, CustomStringConvertible {
     case persistFailed(path: String, reason: String)
     /// An option has a value out of range.
     case invalidOption(name: String, message: String)
+    /// A TLS file (`--tls-cert` or `--tls-key`) is missing, unreadable or not what it should be.
+    case tlsFileInvalid(option: String, path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,8 @@ public enum SimulatorError: Error, Sendable, Hashable, CustomStringConvertible {
             "cannot write the state to \(path): \(reason)"
         case .invalidOption(let name, let message):
             "\(name): \(message)"
+        case .tlsFileInvalid(let option, let path, let problem):
+            "\(option) \(path) \(problem); pass the server's certificate chain and unencrypted private key as PEM files"
         }
     }
 }

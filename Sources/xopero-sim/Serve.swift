@@ -45,6 +45,24 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Makes faults reproducible: with the same seed the same calls fail on every run.")
     var seed: UInt64 = 0
 
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp(
+            "Serve HTTPS with this certificate chain (PEM, server certificate first); needs --tls-key.",
+            valueName: "file"))
+    var tlsCert: String?
+
+    @Option(
+        name: .customLong("tls-key"),
+        help: ArgumentHelp("The private key of --tls-cert (PEM, not encrypted); needs --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
+    func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together: pass both to serve HTTPS, or neither for HTTP")
+        }
+    }
+
     func run() async throws {
         do {
             let stateFile = try SimulatorStateFile.load(path: state)
@@ -52,6 +70,9 @@ struct Serve: AsyncParsableCommand {
                 host: host, port: port, persistPath: persist ? state : nil, latency: .milliseconds(latency),
                 faultRate: faultRate, faultMode: faultMode.mode, throttle: throttle, seed: seed, stopOnSignals: true)
             if let tokenTTL { options.tokenTTL = .seconds(tokenTTL) }
+            if let tlsCert, let tlsKey {
+                options.tls = SimulatorTLS(certificateChainPath: tlsCert, privateKeyPath: tlsKey)
+            }
             let simulator = try await SimulatorServer.start(state: stateFile, options: options)
             // Written straight to the file descriptor (no buffering), so a script reading it sees it at once.
             FileHandle.standardOutput.write(Data("\(simulator.baseURL)\n".utf8))

@@ -31,9 +31,10 @@ struct EndToEndFixture {
 
     /// Runs `body` with a listening simulator, stopping it afterwards.
     static func with<T: Sendable>(
-        _ state: SimulatorStateFile, _ body: (EndToEndFixture) async throws -> T
+        _ state: SimulatorStateFile, options: SimulatorOptions = SimulatorOptions(),
+        _ body: (EndToEndFixture) async throws -> T
     ) async throws -> T {
-        let simulator = try await SimulatorServer.start(state: state, options: SimulatorOptions(), logger: quiet)
+        let simulator = try await SimulatorServer.start(state: state, options: options, logger: quiet)
         do {
             let value = try await body(EndToEndFixture(simulator: simulator))
             await simulator.stop()

@@ -85,5 +85,15 @@ enum SimulatorFixture {
         return SimulatorStateFile(licences: .init(total: licences), users: users, organizations: orgs)
     }
 
+    /// A test-only certificate or key from Tests/ReconcileKitTests/TLS (see README.txt there).
+    static func tlsFile(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("TLS").appendingPathComponent(name).path
+    }
+
+    /// Serves HTTPS with TLS/server.pem (for 127.0.0.1 and localhost, signed by TLS/test-ca.pem).
+    static var httpsOptions: SimulatorOptions {
+        SimulatorOptions(tls: SimulatorTLS(certificateChainPath: tlsFile("server.pem"), privateKeyPath: tlsFile("server.key")))
+    }
+
     enum FixtureError: Error { case badURL(String) }
 }

@@ -23,12 +23,14 @@ public struct SimulatorOptions: Sendable, Hashable {
     public var seed: UInt64
     /// Shut down gracefully on SIGINT and SIGTERM (for the `xopero-sim` executable; leave false in-process).
     public var stopOnSignals: Bool
+    /// Serve HTTPS with this certificate and key; nil serves plain HTTP.
+    public var tls: SimulatorTLS?
 
     public init(
         host: String = "127.0.0.1", port: Int = 0, persistPath: String? = nil, latency: Duration = .zero,
         faultRate: Double = 0, faultMode: FaultMode = .before, throttle: Int? = nil,
         tokenTTL: Duration = .seconds(XoperoAssumptions.tokenLifetimeSeconds), seed: UInt64 = 0,
-        stopOnSignals: Bool = false
+        stopOnSignals: Bool = false, tls: SimulatorTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -40,6 +42,7 @@ public struct SimulatorOptions: Sendable, Hashable {
         self.tokenTTL = tokenTTL
         self.seed = seed
         self.stopOnSignals = stopOnSignals
+        self.tls = tls
     }
 
     /// Refuses values out of range, naming the flag.

@@ -1,12 +1,14 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
 import XoperoAPI
 
-/// Starts the simulator: an HTTP server that plays the Xopero API from a state file.
+/// Starts the simulator: an HTTP (or HTTPS) server that plays the Xopero API from a state file.
 public enum SimulatorServer {
     /// A logger that reports only warnings and errors, to stderr.
     public static var quietLogger: Logger {
@@ -18,7 +20,8 @@ public enum SimulatorServer {
     /// Starts serving `state` and returns once the server listens (so `baseURL` has the real port).
     ///
     /// - Throws: `SimulatorError.stateFileInvalid` for a state that breaks the format,
-    ///   `.invalidOption` for options out of range, `.portInUse` when the port is taken,
+    ///   `.invalidOption` for options out of range, `.tlsFileInvalid` for a TLS file that is missing or
+    ///   unusable, `.portInUse` when the port is taken,
     ///   `.serverFailed` for anything else that stops the server from starting.
     public static func start(
         state: SimulatorStateFile, options: SimulatorOptions, clock: any TokenClock = SystemTokenClock(),
@@ -40,9 +43,10 @@ public enum SimulatorServer {
         } catch {
             throw .serverFailed(reason: "cannot register the API's routes: \(error)")
         }
+        let server = try serverBuilder(tls: options.tls)
         let (events, continuation) = AsyncStream<Result<Int, SimulatorError>>.makeStream()
         let application = Application(
-            router: router,
+            router: router, server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? options.port)) },
             logger: logger)
@@ -58,16 +62,28 @@ public enum SimulatorServer {
             }
             continuation.finish()
         }
+        let scheme = options.tls == nil ? "http" : "https"
         for await event in events {
             switch event {
             case .success(let port):
                 return RunningSimulator(
-                    baseURL: "http://\(urlHost(options.host)):\(port)", port: port, store: store, group: group, task: task)
+                    baseURL: "\(scheme)://\(urlHost(options.host)):\(port)", port: port, store: store, group: group, task: task)
             case .failure(let error):
                 throw error
             }
         }
         throw .serverFailed(reason: "the server stopped before it listened")
+    }
+
+    /// Plain HTTP/1.1, or HTTP/1.1 over TLS when `tls` is set.
+    static func serverBuilder(tls: SimulatorTLS?) throws(SimulatorError) -> HTTPServerBuilder {
+        guard let tls else { return .http1() }
+        let configuration = try tls.serverConfiguration()
+        do {
+            return try .tls(.http1(), tlsConfiguration: configuration)
+        } catch {
+            throw .serverFailed(reason: "cannot set up TLS: \(error)")
+        }
     }
 
     static func makeRouter(store: SimulatorStore, options: SimulatorOptions) throws -> Router<BasicRequestContext> {
@@ -99,7 +115,7 @@ public enum SimulatorServer {
 
 /// A simulator that is listening.
 public struct RunningSimulator: Sendable {
-    /// Where it listens, e.g. `http://127.0.0.1:54321` (no trailing slash).
+    /// Where it listens, e.g. `http://127.0.0.1:54321` (no trailing slash); `https://` with `SimulatorOptions.tls`.
     public let baseURL: String
     /// The port it listens on.
     public let port: Int
