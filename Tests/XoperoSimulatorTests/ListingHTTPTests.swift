@@ -26,6 +26,21 @@ import XoperoAPI
         }
     }
 
+    @Test func requiredNullableFieldsAreSentAsNullLikeTheVendorDoes() async throws {
+        try await SimulatorHarness.with { sim in
+            let response = try await sim.post(
+                "/git/organizations/getmany", json: #"{"orderby": "Name"}"#, token: try await sim.login())
+            #expect(response.status == 200)
+            // alpha has no default worker and its plans never ran; the keys are there, with null.
+            #expect(response.text.contains(#""apiUrl":null"#), "\(response.text)")
+            #expect(response.text.contains(#""defaultWorkerId":null"#))
+            #expect(response.text.contains(#""planFinishedTime":null"#))
+            let page = try response.decode(Components.Schemas.OrganizationPage.self)
+            #expect(page.result.map(\.name) == ["alpha", "beta"])
+            #expect(page.result.first?.apiUrl == nil)
+        }
+    }
+
     @Test func organizationCountersAndPlans() async throws {
         try await SimulatorHarness.with { sim in
             let alpha = try await sim.organization(named: "alpha", token: try await sim.login())

@@ -96,7 +96,9 @@ public enum SimulatorServer {
         SimulatorRoutes.register(on: router, store: store)
         try SimulatorAPIHandler(store: store).registerHandlers(
             on: router, serverURL: .defaultOpenAPIServerURL,
-            middlewares: [BadRequestMiddleware(), AuthMiddleware(store: store), KeyNormalizingMiddleware()])
+            middlewares: [
+                BadRequestMiddleware(), AuthMiddleware(store: store), KeyNormalizingMiddleware(), VendorNullsMiddleware(),
+            ])
         return router
     }
 
