@@ -9,7 +9,7 @@ struct CommandLineTests {
             ["--dry-run", "-f", "examples/reconcile.yaml", "--simulator", "examples/live-state.json"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.contains("SIMULATOR"))
-        #expect(output.stdout.contains("Plan: 4 to activate, 2 to modify, 3 to attach, 2 to detach, 1 to deactivate."))
+        #expect(output.stdout.contains("Plan: 4 to activate, 3 to modify, 3 to attach, 2 to detach, 1 to deactivate."))
         // The banner names the account, never its password (the example file's is "change-me").
         #expect(!output.all.contains("change-me"))
     }

@@ -16,7 +16,7 @@ struct TLSEndToEndTests {
     }
 
     static let dryRun = ["--dry-run", "-f", EndToEndFixture.exampleFile, "--retry-time", "2"]
-    static let summary = "Plan: 4 to activate, 2 to modify, 3 to attach, 2 to detach, 1 to deactivate."
+    static let summary = "Plan: 4 to activate, 3 to modify, 3 to attach, 2 to detach, 1 to deactivate."
 
     /// Runs a dry run of the example file against an HTTPS simulator with `extra` flags.
     static func dryRunOverHTTPS(_ extra: [String]) async throws -> (output: ReconcileProcess.Output, calls: Int) {

@@ -86,7 +86,10 @@ import Testing
         let world = try SimulatorWorld(state: state)
         let free = try #require(state.licences?.total) - world.activeCount
         #expect((1...10).contains(free))
-        #expect(state.organizations.flatMap { $0.plans ?? [] }.contains { $0.includeAllRepositories == true })
+        // Some repositories removed, some unlicensed: the cases the demo plans for.
+        let repositories = state.organizations.flatMap { $0.repositories ?? [] }
+        #expect(repositories.contains { $0.isRemoved == true })
+        #expect(repositories.contains { $0.isActive != true && $0.isRemoved != true })
     }
 
     @Test func firstAdministratorSkipsOtherRoles() {
