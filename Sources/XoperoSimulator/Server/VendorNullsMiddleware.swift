@@ -28,7 +28,7 @@ struct VendorNullsMiddleware: ServerMiddleware {
         else { return (response, HTTPBody(data)) }
         page["result"] = .array(organizations.map(Self.withNulls))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // the same bytes on every run
         let rewritten = try encoder.encode(JSONValue.object(page))
         var rewrittenResponse = response
         rewrittenResponse.headerFields[.contentLength] = String(rewritten.count)
