@@ -57,8 +57,9 @@ enum OperationText {
         }
     }
 
-    /// `Apply: 10 succeeded, 1 failed, 2 skipped.` (with a note when interrupted).
-    static func outcomeSummary(_ report: ApplyReport, operationCount: Int) -> String {
+    /// How many of the plan's `operationCount` operations succeeded, failed or were skipped; an
+    /// operation the report stops short of counts as skipped (see `result(at:in:)`).
+    static func outcomeCounts(_ report: ApplyReport, operationCount: Int) -> (ok: Int, failed: Int, skipped: Int) {
         var counts = (ok: 0, failed: 0, skipped: 0)
         for index in 0..<operationCount {
             switch result(at: index, in: report) {
@@ -67,6 +68,12 @@ enum OperationText {
             case .skipped: counts.skipped += 1
             }
         }
+        return counts
+    }
+
+    /// `Apply: 10 succeeded, 1 failed, 2 skipped.` (with a note when interrupted).
+    static func outcomeSummary(_ report: ApplyReport, operationCount: Int) -> String {
+        let counts = outcomeCounts(report, operationCount: operationCount)
         let line = "Apply: \(counts.ok) succeeded, \(counts.failed) failed, \(counts.skipped) skipped."
         return report.interrupted ? line + " The run was interrupted before every operation was attempted." : line
     }

@@ -64,14 +64,7 @@ enum PlanJSONDocument {
     }
 
     private static func outcome(_ report: ApplyReport, operationCount: Int) -> JSONValue {
-        var counts = (ok: 0, failed: 0, skipped: 0)
-        for index in 0..<operationCount {
-            switch OperationText.result(at: index, in: report) {
-            case .ok: counts.ok += 1
-            case .failed: counts.failed += 1
-            case .skipped: counts.skipped += 1
-            }
-        }
+        let counts = OperationText.outcomeCounts(report, operationCount: operationCount)
         return .object([
             ("ok", .int(counts.ok)), ("failed", .int(counts.failed)), ("skipped", .int(counts.skipped)),
             ("interrupted", .bool(report.interrupted)),
