@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-// Benchmark of the pure core on a large installation (not a timed test; see the README of the core).
+// Benchmark of the pure core on a large installation (not a timed test; listed in README.md).
 // Usage: swift build -c release --product reconcile-benchmark && .build/release/reconcile-benchmark [runs]
 
 /// CPU time of this process so far, in seconds.

@@ -54,7 +54,7 @@ extension Array where Element == Diagnostic {
     /// True when any diagnostic is an error (warnings and notes do not stop a run).
     public var containsErrors: Bool { contains { $0.severity == .error } }
 
-    /// Sorted by file, line, column, then severity: the order a reader expects.
+    /// Sorted by file, line, column, then the order they were found; diagnostics without a place last.
     public func sortedByLocation() -> [Diagnostic] {
         enumerated().sorted { lhs, rhs in
             let l = lhs.element.location, r = rhs.element.location

@@ -41,9 +41,10 @@ enum YAMLScalarWriter {
         return output + "\""
     }
 
-    /// A repository name as a `repositories` entry that matches exactly that name: glob characters
-    /// are put in brackets (`a*b` → `a[*]b`) and a leading `!` becomes `[]!]` (there is no escape
-    /// character in the glob syntax, and `[!...]` negates). Returns nil when the name needed no change.
+    /// A repository name as a `repositories` entry that matches that name: glob characters are put
+    /// in brackets (`a*b` → `a[*]b`) and a leading `!` becomes `[]!]` (there is no escape character in
+    /// the glob syntax, and `[!...]` negates, so no class holds `!` alone: `[]!]x` also matches `]x`).
+    /// Returns nil when the name needed no change.
     static func exactPattern(forName name: String) -> String? {
         var output = ""
         for (index, character) in name.enumerated() {

@@ -2,8 +2,8 @@
 ///
 /// Syntax: `*` any run of characters (also none), `?` exactly one character, `[abc]` one of the
 /// listed characters, `[a-z]` a range, `[!abc]` none of them. A `]` right after `[` or `[!` is a
-/// literal, as is a `-` first or last in a bracket. There is no escape character: repository names
-/// cannot hold `*`, `?` or `[`. Matching is case-sensitive and works on Unicode scalars, without
+/// literal, as is a `-` first or last in a bracket. There is no escape character: a name holding `*`,
+/// `?` or `[` is matched by bracketing them (`a[*]b`; see `YAMLScalarWriter.exactPattern`). Matching is case-sensitive and works on Unicode scalars, without
 /// regular expressions or Foundation, so it is deterministic and fast on 100,000 names.
 public struct GlobPattern: Sendable, Hashable {
     /// The pattern as written.

@@ -2,7 +2,7 @@
 /// them: activate and deactivate set `isActive`; modify sets the readable fields it sends (a nil
 /// field is left unchanged; write-only fields leave no trace that can be read back); attach adds a
 /// repository id to the plan's explicit list unless present or removed; detach removes it.
-/// Used by property tests ("apply, then plan again: nothing left to do") and by the simulator's tests.
+/// Used by the property tests ("apply, then plan again: nothing left to do") and the end-to-end tests.
 public enum PlanEffects {
     public static func apply(_ plan: ReconcilePlan, to live: LiveState) -> LiveState {
         var state = live
