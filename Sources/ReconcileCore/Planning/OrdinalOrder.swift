@@ -6,6 +6,12 @@ enum OrdinalOrder {
         compare(lhs, rhs) < 0
     }
 
+    /// True when `lhs` sorts before `rhs` by their first strings, then by their second strings.
+    static func less(_ lhs: (String, String), _ rhs: (String, String)) -> Bool {
+        let first = compare(lhs.0, rhs.0)
+        return first != 0 ? first < 0 : less(lhs.1, rhs.1)
+    }
+
     /// -1, 0 or 1 comparing the UTF-8 bytes of both strings.
     static func compare(_ lhs: String, _ rhs: String) -> Int {
         let fast = lhs.utf8.withContiguousStorageIfAvailable { left in

@@ -54,10 +54,7 @@ struct OrganizationIndex: Sendable {
 
     /// The live plans in plan order (name, then id).
     var plansInOrder: [LivePlan] {
-        organization.plans.sorted { lhs, rhs in
-            let byName = OrdinalOrder.compare(lhs.name, rhs.name)
-            return byName != 0 ? byName < 0 : OrdinalOrder.less(lhs.id, rhs.id)
-        }
+        organization.plans.sorted { OrdinalOrder.less(($0.name, $0.id), ($1.name, $1.id)) }
     }
 
     /// The positions of the repositories whose name starts with `prefix` (UTF-8): a contiguous run,

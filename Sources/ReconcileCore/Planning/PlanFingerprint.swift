@@ -57,7 +57,7 @@ public enum PlanFingerprint {
     }
 
     private static func encodeLive(_ organizations: [LiveOrganization], into encoder: inout CanonicalEncoder) {
-        let sorted = organizations.sorted { lexicographic($0.id, $0.name, $1.id, $1.name) }
+        let sorted = organizations.sorted { OrdinalOrder.less(($0.id, $0.name), ($1.id, $1.name)) }
         encoder.int(sorted.count)
         for organization in sorted {
             encoder.string(organization.id)
@@ -79,7 +79,7 @@ public enum PlanFingerprint {
                 plan.repositoryIds = OrdinalSort.order(primary: ids, secondary: nil) { _, _ in false }.map { ids[$0] }
                 return plan
             }.sorted { lhs, rhs in
-                if lhs.id != rhs.id || lhs.name != rhs.name { return lexicographic(lhs.id, lhs.name, rhs.id, rhs.name) }
+                if lhs.id != rhs.id || lhs.name != rhs.name { return OrdinalOrder.less((lhs.id, lhs.name), (rhs.id, rhs.name)) }
                 return PlanFingerprint.planKey(lhs).lexicographicallyPrecedes(PlanFingerprint.planKey(rhs))
             }
             encoder.int(plans.count)
@@ -98,11 +98,6 @@ public enum PlanFingerprint {
         encoder.int(plan.repositoryIds.count)
         for id in plan.repositoryIds { encoder.string(id) }
         return encoder.bytes
-    }
-
-    private static func lexicographic(_ lhsFirst: String, _ lhsSecond: String, _ rhsFirst: String, _ rhsSecond: String) -> Bool {
-        let first = OrdinalOrder.compare(lhsFirst, rhsFirst)
-        return first != 0 ? first < 0 : OrdinalOrder.less(lhsSecond, rhsSecond)
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {
