@@ -1,1 +1,0 @@
-// The generated types, client and server stubs come from openapi.yaml (swift-openapi-generator).
