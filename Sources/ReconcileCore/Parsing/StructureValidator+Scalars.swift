@@ -102,7 +102,6 @@ extension StructureValidator {
             var location = self.location(node)
             // Point into the pattern when the value sits on one line as written.
             if !scalar.wasInterpolated, [.plain, .singleQuoted, .doubleQuoted].contains(scalar.style),
-               source.column(of: pattern, onLine: node.position.line, fromColumn: node.position.column) != nil,
                let start = source.column(of: pattern, onLine: node.position.line, fromColumn: node.position.column) {
                 location.column = start + error.offset
             }
