@@ -3,7 +3,7 @@
 enum YAMLScalarWriter {
     /// `text` as a YAML scalar. `$${` is written for `${`, so interpolation gives the text back.
     static func scalar(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "${", with: "$${")
+        let escaped = text.replacing("${", with: "$${")
         return canBePlain(escaped) ? escaped : doubleQuoted(escaped)
     }
 
