@@ -102,7 +102,7 @@ enum Interpolator {
         /// The value of one `${...}` body (`NAME` or `NAME:-fallback`).
         private mutating func resolve(_ body: String, reference: String, at location: SourceLocation) -> String {
             let name: Substring, fallback: Substring?
-            if let separator = body.range(of: ":-") {
+            if let separator = body.firstRange(of: ":-") {
                 (name, fallback) = (body[..<separator.lowerBound], body[separator.upperBound...])
             } else {
                 (name, fallback) = (Substring(body), nil)
@@ -136,7 +136,7 @@ enum Interpolator {
         guard text.hasPrefix("${"), text.hasSuffix("}"), text.count >= 4 else { return false }
         let body = text.dropFirst(2).dropLast()
         guard !body.contains("}") else { return false }
-        let name = body.range(of: ":-").map { body[..<$0.lowerBound] } ?? body
+        let name = body.firstRange(of: ":-").map { body[..<$0.lowerBound] } ?? body
         return isVariableName(name)
     }
 
