@@ -57,6 +57,11 @@ enum OperationText {
         }
     }
 
+    /// The `outcomeLine` of every operation of `plan` that did not succeed, in plan order.
+    static func outcomeLines(_ plan: ReconcilePlan, _ report: ApplyReport) -> [String] {
+        plan.operations.indices.compactMap { index in outcomeLine(plan.operations[index], result(at: index, in: report)) }
+    }
+
     /// How many of the plan's `operationCount` operations succeeded, failed or were skipped; an
     /// operation the report stops short of counts as skipped (see `result(at:in:)`).
     static func outcomeCounts(_ report: ApplyReport, operationCount: Int) -> (ok: Int, failed: Int, skipped: Int) {

@@ -28,9 +28,7 @@ enum PlanMarkdownRenderer {
                 body: plan.warnings.map { "- " + escape(OperationText.warning($0)) }, close: [""]))
         }
         if let report {
-            let outcomes = plan.operations.indices.compactMap { index in
-                OperationText.outcomeLine(plan.operations[index], OperationText.result(at: index, in: report))
-            }
+            let outcomes = OperationText.outcomeLines(plan, report)
             if !outcomes.isEmpty {
                 sections.append(Section(
                     name: "failed or skipped operations", open: ["**Failed or skipped (\(outcomes.count))**", ""],

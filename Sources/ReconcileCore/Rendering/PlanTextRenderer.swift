@@ -32,9 +32,7 @@ enum PlanTextRenderer {
             }
         }
         if let report {
-            let outcomes = plan.operations.indices.compactMap { index in
-                OperationText.outcomeLine(plan.operations[index], OperationText.result(at: index, in: report))
-            }
+            let outcomes = OperationText.outcomeLines(plan, report)
             if !outcomes.isEmpty {
                 if !output.isEmpty { output += "\n" }
                 output += paint("Failed or skipped:", .bold) + "\n"
