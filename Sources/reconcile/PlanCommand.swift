@@ -58,8 +58,9 @@ struct PlanCommand: AsyncParsableCommand {
     var organizations: [String] = []
 
     @Option(name: .customLong("max-detach-ratio"), help: ArgumentHelp(
-        "Refuse a plan that detaches more than this share of a plan's repositories (plans with 10 or more) or "
-            + "deactivates more than this share of an organization's licences.",
+        "Refuse a plan that detaches more than this share of a plan's repositories, stops backing up more than "
+            + "this share of an organization's repositories (includeAllRepositories turned off) or deactivates more "
+            + "than this share of an organization's licences (shares of totals under 10 are never refused).",
         valueName: "R"))
     var maxDetachRatio = 0.25
 
