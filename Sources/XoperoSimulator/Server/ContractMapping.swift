@@ -44,9 +44,7 @@ enum ContractMapping {
                     repoCount: OrganizationCounters.planRepoCount(
                         includeAllRepositories: plan.includeAllRepositories, attachedCount: plan.attached.count,
                         notRemovedCount: row.notRemoved),
-                    lastStatus: .init(
-                        successes: plan.lastStatus.successes, warnings: plan.lastStatus.warnings,
-                        errors: plan.lastStatus.errors),
+                    lastStatus: plan.lastStatus,
                     planFinishedTime: plan.planFinishedTime, isRunning: plan.isRunning)
             })
     }

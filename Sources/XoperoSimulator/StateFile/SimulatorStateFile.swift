@@ -118,18 +118,8 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
         }
     }
 
-    /// The outcome counts of a plan's last run.
-    public struct Status: Codable, Sendable, Hashable {
-        public var successes: Int
-        public var warnings: Int
-        public var errors: Int
-
-        public init(successes: Int, warnings: Int, errors: Int) {
-            self.successes = successes
-            self.warnings = warnings
-            self.errors = errors
-        }
-    }
+    /// The outcome counts of a plan's last run: the wire type itself, the state file spells it the same.
+    public typealias Status = Components.Schemas.PlanStatus
 }
 
 /// A user who may log in to the simulator.
