@@ -1,7 +1,8 @@
 import Foundation
 
-/// A JSON document as a plain value, used where a body must be inspected or rewritten before the
-/// generated types decode it (key normalization, canonical hashing of request bodies).
+/// A JSON document as a plain value, used where a body must be inspected or rewritten outside the
+/// generated types (key normalization, canonical hashing of request bodies, the simulator's explicit
+/// nulls in answers).
 ///
 /// Integers are kept apart from other numbers so that ids, counters and Unix-millisecond times survive
 /// a decode/encode round trip unchanged.

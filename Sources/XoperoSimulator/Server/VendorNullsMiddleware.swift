@@ -23,13 +23,10 @@ struct VendorNullsMiddleware: ServerMiddleware {
             return (response, responseBody)
         }
         let data = try await Data(collecting: responseBody, upTo: Self.maximumBodyBytes)
-        guard case .object(var page)? = try? JSONDecoder().decode(JSONValue.self, from: data),
-            case .array(let organizations)? = page["result"]
+        guard case .object(var page)? = JSONValue.parse(data), case .array(let organizations)? = page["result"]
         else { return (response, HTTPBody(data)) }
         page["result"] = .array(organizations.map(Self.withNulls))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // the same bytes on every run
-        let rewritten = try encoder.encode(JSONValue.object(page))
+        let rewritten = JSONValue.object(page).canonicalData()  // sorted keys: the same bytes on every run
         var rewrittenResponse = response
         rewrittenResponse.headerFields[.contentLength] = String(rewritten.count)
         return (rewrittenResponse, HTTPBody(rewritten))
