@@ -85,6 +85,27 @@ struct DesiredStateExporterTests {
         #expect(text.contains("          - \"[]!]bang\"\n"))
     }
 
+    /// The tool cannot manage an ambiguous name, so only the first organization or plan of a name is
+    /// written (in the server's order) and the others are left as comments: the file still parses.
+    @Test func onlyTheFirstOfSeveralSameNamesIsWritten() throws {
+        let live = LiveState(organizations: [
+            LiveOrganization(id: "o1", name: "dup", repositories: [Self.repository("api")], plans: [
+                LivePlan(id: "p1", name: "nightly", backupType: 5, includeMetadata: nil, includeAllRepositories: false,
+                         repositoryIds: ["id-api"]),
+                LivePlan(id: "p2", name: "nightly", backupType: 3, includeMetadata: nil, includeAllRepositories: false,
+                         repositoryIds: []),
+            ]),
+            LiveOrganization(id: "o2", name: "dup", repositories: [], plans: []),
+        ])
+        let text = DesiredStateExporter.export(live)
+        #expect(text.contains("  # Another organization is also named dup (id o2); not written.\n"))
+        #expect(text.contains("      # Another plan is also named nightly (id p2); "
+            + "plan names must be unique to be managed, so it is not written.\n"))
+        let state = try #require(DesiredStateParser.parse([SourceFile(path: "export.yaml", text: text)], environment: [:]).desiredState)
+        #expect(state.organizations.map(\.name) == ["dup"])
+        #expect(state.organizations.first?.plans.map(\.backupType) == [5])
+    }
+
     @Test func minimalExportLooksTidy() {
         let live = LiveState(organizations: [
             LiveOrganization(id: "o", name: "acme", repositories: [Self.repository("api"), Self.repository("web")], plans: [
