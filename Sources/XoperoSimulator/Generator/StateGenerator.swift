@@ -143,13 +143,7 @@ public enum StateGenerator {
 
     /// A random GUID-shaped id from the seeded generator.
     static func guid(using random: inout SplitMix64) -> String {
-        let hex = hex16(random.next()) + hex16(random.next())
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
-    }
-
-    private static func hex16(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        let high = random.next()
+        return StableID.guid(high, random.next())
     }
 }

@@ -38,8 +38,12 @@ enum StableID {
             high.combine(part)
             low.combine(part)
         }
-        let hex = hex16(high.value) + hex16(low.value)
-        let characters = Array(hex)
+        return guid(high.value, low.value)
+    }
+
+    /// 128 bits written as a GUID (8-4-4-4-12 lowercase hex), `high` first.
+    static func guid(_ high: UInt64, _ low: UInt64) -> String {
+        let characters = Array(hex16(high) + hex16(low))
         let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }
         return groups.joined(separator: "-")
     }
