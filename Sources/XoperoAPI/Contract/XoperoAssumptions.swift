@@ -69,6 +69,10 @@ public enum XoperoAssumptions {
     /// Seconds given in `Retry-After` with a 429.
     public static let retryAfterSeconds = 1
 
+    // The three flags below only NAME behaviours (nothing reads them, so changing a value alone changes
+    // nothing): the simulator implements them in `QueryEngine`/`FilterCompiler` (case) and in
+    // `SimulatorWorld+Changes.swift` (attach, detach, deactivate); correct those with the flag.
+
     // MARK: Sorting and filtering
 
     /// ASSUMED: `orderby` and filter `property` names match case-insensitively (like every other input
