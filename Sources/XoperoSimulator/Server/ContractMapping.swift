@@ -3,13 +3,10 @@ import XoperoAPI
 
 /// Conversions between the generated contract types and the simulator's own values.
 enum ContractMapping {
-    static func listing(
-        limit: Int?, page: Int?, orderby: String?, ordertype: Components.Schemas.SortOrder?,
-        filters: [Components.Schemas.Filter]?
-    ) -> ListingRequest {
+    static func listing(_ query: some ListingQuery) -> ListingRequest {
         ListingRequest(
-            limit: limit, page: page, orderBy: orderby, descending: ordertype == .desc,
-            filters: (filters ?? []).map { filter in
+            limit: query.limit, page: query.page, orderBy: query.orderby, descending: query.ordertype == .desc,
+            filters: (query.filters ?? []).map { filter in
                 ListingFilter(
                     property: filter.property,
                     comparison: ListingFilter.Comparison(rawValue: filter._operator.rawValue) ?? .eq,
@@ -71,3 +68,16 @@ enum ContractMapping {
         .init(title: title, status: 404, errorCode: code?.rawValue)
     }
 }
+
+/// The paging, sorting and filtering fields that every listing call's body has.
+protocol ListingQuery {
+    var limit: Int? { get }
+    var page: Int? { get }
+    var orderby: String? { get }
+    var ordertype: Components.Schemas.SortOrder? { get }
+    var filters: [Components.Schemas.Filter]? { get }
+}
+
+extension Components.Schemas.OrganizationsQuery: ListingQuery {}
+extension Components.Schemas.RepositoriesQuery: ListingQuery {}
+extension Components.Schemas.PlansQuery: ListingQuery {}

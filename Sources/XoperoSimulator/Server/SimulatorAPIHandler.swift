@@ -18,8 +18,7 @@ struct SimulatorAPIHandler: APIProtocol {
 
     func getOrganizations(_ input: Operations.GetOrganizations.Input) async throws -> Operations.GetOrganizations.Output {
         let query = switch input.body { case .json(let value): value }
-        let request = ContractMapping.listing(
-            limit: query.limit, page: query.page, orderby: query.orderby, ordertype: query.ordertype, filters: query.filters)
+        let request = ContractMapping.listing(query)
         do {
             let page = try await store.organizations(request)
             return .ok(.init(body: .json(.init(
@@ -32,8 +31,7 @@ struct SimulatorAPIHandler: APIProtocol {
 
     func getRepositories(_ input: Operations.GetRepositories.Input) async throws -> Operations.GetRepositories.Output {
         let query = switch input.body { case .json(let value): value }
-        let request = ContractMapping.listing(
-            limit: query.limit, page: query.page, orderby: query.orderby, ordertype: query.ordertype, filters: query.filters)
+        let request = ContractMapping.listing(query)
         do {
             let page = try await store.repositories(organizationId: query.id, request)
             return .ok(.init(body: .json(.init(
@@ -52,8 +50,7 @@ struct SimulatorAPIHandler: APIProtocol {
         _ input: Operations.ListPlansAssignedToOrganization.Input
     ) async throws -> Operations.ListPlansAssignedToOrganization.Output {
         let query = switch input.body { case .json(let value): value }
-        let request = ContractMapping.listing(
-            limit: query.limit, page: query.page, orderby: query.orderby, ordertype: query.ordertype, filters: query.filters)
+        let request = ContractMapping.listing(query)
         do {
             let page = try await store.plans(organizationId: query.id, request)
             return .ok(.init(body: .json(.init(
