@@ -116,6 +116,24 @@ struct PlanExecutorTests {
         }
     }
 
+    @Test("deactivating a repository that holds no licence (GT1001, e.g. a retried call's first attempt did it) is not a failure")
+    func deactivateOfInactiveIsDone() async throws {
+        try await SimulatorFixture.with(Self.state(freeLicences: 0)) { simulator in
+            let report = try await SimulatorFixture.withClient(simulator) { client in
+                let (organization, _) = try await Self.live(client)
+                let org = ObjectRef(id: organization.id, name: organization.name)
+                let batch = try [Self.ref(organization, "old-1"), Self.ref(organization, "new-1")]
+                return await PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1))
+                    .apply(ReconcilePlan(operations: [.deactivate(LicenceOperation(organization: org, repositories: batch))],
+                                         fingerprint: "sha256:test")).report
+            }
+            #expect(report.results == [.ok])
+            let repositories = await simulator.store.snapshot().organizations.first?.repositories ?? []
+            #expect(repositories.first { $0.name == "old-1" }?.isActive == false)
+            #expect(repositories.first { $0.name == "new-1" }?.isActive == false)
+        }
+    }
+
     @Test("after an interruption no new call starts and the rest is reported as skipped")
     func interruption() async throws {
         try await SimulatorFixture.with(Self.state(freeLicences: 6)) { simulator in
