@@ -1,16 +1,12 @@
-/// One page of a listing, as the API's paged envelope reports it.
+/// One page of a listing: its items, and how many pages the listing has (all a reader needs to fetch
+/// the other pages at once).
 public struct ListPage<Item: Sendable>: Sendable {
-    /// 1-based.
-    public var currentPage: Int
     /// How many pages the listing has at this page size (`ceil(totalEntries / limit)`).
     public var pageCount: Int
-    public var totalEntries: Int
     public var items: [Item]
 
-    public init(currentPage: Int, pageCount: Int, totalEntries: Int, items: [Item]) {
-        self.currentPage = currentPage
+    public init(pageCount: Int, items: [Item]) {
         self.pageCount = pageCount
-        self.totalEntries = totalEntries
         self.items = items
     }
 }
@@ -28,9 +24,7 @@ extension XoperoClient {
         switch output {
         case .ok(let ok):
             let body = try Self.decode(call) { try ok.body.json }
-            return ListPage(
-                currentPage: body.currentPage, pageCount: body.pageCount, totalEntries: body.totalEntries,
-                items: body.result)
+            return ListPage(pageCount: body.pageCount, items: body.result)
         case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
         case .unauthorized: throw Self.failure(call, status: 401)
         case .tooManyRequests: throw Self.failure(call, status: 429)
@@ -52,9 +46,7 @@ extension XoperoClient {
         switch output {
         case .ok(let ok):
             let body = try Self.decode(call) { try ok.body.json }
-            return ListPage(
-                currentPage: body.currentPage, pageCount: body.pageCount, totalEntries: body.totalEntries,
-                items: body.result)
+            return ListPage(pageCount: body.pageCount, items: body.result)
         case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
         case .unauthorized: throw Self.failure(call, status: 401)
         case .notFound(let answer): throw Self.failure(call, status: 404, problem: try? answer.body.json)
@@ -77,9 +69,7 @@ extension XoperoClient {
         switch output {
         case .ok(let ok):
             let body = try Self.decode(call) { try ok.body.json }
-            return ListPage(
-                currentPage: body.currentPage, pageCount: body.pageCount, totalEntries: body.totalEntries,
-                items: body.result)
+            return ListPage(pageCount: body.pageCount, items: body.result)
         case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
         case .unauthorized: throw Self.failure(call, status: 401)
         case .notFound(let answer): throw Self.failure(call, status: 404, problem: try? answer.body.json)
