@@ -14,14 +14,20 @@ public enum OperationResult: Sendable, Hashable {
 /// The outcome of every operation of an applied plan, in plan order.
 public struct ApplyReport: Sendable, Hashable {
     public var plan: ReconcilePlan
-    /// One result per operation of `plan.operations`, same index.
-    public var results: [OperationResult]
+    /// One result per operation of `plan.operations`, same index (always exactly as many).
+    public private(set) var results: [OperationResult]
     /// True when the run was interrupted (Ctrl-C) before every operation was attempted.
     public var interrupted: Bool
 
+    /// The result of an operation the caller gave none for.
+    public static let notAttempted = OperationResult.skipped(reason: "not attempted")
+
+    /// `results` are matched to `plan.operations` by index; operations without a result count as
+    /// `notAttempted`, so every reader sees one result per operation.
     public init(plan: ReconcilePlan, results: [OperationResult], interrupted: Bool = false) {
         self.plan = plan
-        self.results = results
+        let count = plan.operations.count
+        self.results = Array(results.prefix(count)) + Array(repeating: Self.notAttempted, count: max(0, count - results.count))
         self.interrupted = interrupted
     }
 

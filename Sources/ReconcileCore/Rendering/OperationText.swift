@@ -41,7 +41,7 @@ enum OperationText {
 
     /// The result of operation `index`: from the report, or `skipped` when the report stops short of it.
     static func result(at index: Int, in report: ApplyReport) -> OperationResult {
-        index < report.results.count ? report.results[index] : .skipped(reason: "not attempted")
+        report.results.indices.contains(index) ? report.results[index] : ApplyReport.notAttempted
     }
 
     /// `failed: <what>: <code> <message>` or `skipped: <what>: <reason>`; nil for success.
@@ -62,24 +62,9 @@ enum OperationText {
         plan.operations.indices.compactMap { index in outcomeLine(plan.operations[index], result(at: index, in: report)) }
     }
 
-    /// How many of the plan's `operationCount` operations succeeded, failed or were skipped; an
-    /// operation the report stops short of counts as skipped (see `result(at:in:)`).
-    static func outcomeCounts(_ report: ApplyReport, operationCount: Int) -> (ok: Int, failed: Int, skipped: Int) {
-        var counts = (ok: 0, failed: 0, skipped: 0)
-        for index in 0..<operationCount {
-            switch result(at: index, in: report) {
-            case .ok: counts.ok += 1
-            case .failed: counts.failed += 1
-            case .skipped: counts.skipped += 1
-            }
-        }
-        return counts
-    }
-
     /// `Apply: 10 succeeded, 1 failed, 2 skipped.` (with a note when interrupted).
-    static func outcomeSummary(_ report: ApplyReport, operationCount: Int) -> String {
-        let counts = outcomeCounts(report, operationCount: operationCount)
-        let line = "Apply: \(counts.ok) succeeded, \(counts.failed) failed, \(counts.skipped) skipped."
+    static func outcomeSummary(_ report: ApplyReport) -> String {
+        let line = "Apply: \(report.succeededCount) succeeded, \(report.failedCount) failed, \(report.skippedCount) skipped."
         return report.interrupted ? line + " The run was interrupted before every operation was attempted." : line
     }
 

@@ -19,7 +19,7 @@ enum PlanJSONDocument {
                 ("deactivate", .int(summary.deactivate)),
             ])),
         ]
-        if let report { members.append(("outcome", outcome(report, operationCount: plan.operations.count))) }
+        if let report { members.append(("outcome", outcome(report))) }
         let operations = plan.operations.indices.map { index in
             operation(plan.operations[index], result: report.map { OperationText.result(at: index, in: $0) })
         }
@@ -63,10 +63,9 @@ enum PlanJSONDocument {
         return .object(members)
     }
 
-    private static func outcome(_ report: ApplyReport, operationCount: Int) -> JSONValue {
-        let counts = OperationText.outcomeCounts(report, operationCount: operationCount)
-        return .object([
-            ("ok", .int(counts.ok)), ("failed", .int(counts.failed)), ("skipped", .int(counts.skipped)),
+    private static func outcome(_ report: ApplyReport) -> JSONValue {
+        .object([
+            ("ok", .int(report.succeededCount)), ("failed", .int(report.failedCount)), ("skipped", .int(report.skippedCount)),
             ("interrupted", .bool(report.interrupted)),
         ])
     }

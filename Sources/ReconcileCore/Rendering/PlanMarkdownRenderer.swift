@@ -18,7 +18,7 @@ enum PlanMarkdownRenderer {
     static func render(_ plan: ReconcilePlan, report: ApplyReport?, limit: Int) -> String {
         var head = ["### xopero-reconcile plan", ""]
         head.append(plan.isEmpty ? "**No changes.** The live state matches the desired state." : "**\(OperationText.summaryLine(plan.summary))**")
-        if let report { head += ["", "**\(OperationText.outcomeSummary(report, operationCount: plan.operations.count))**"] }
+        if let report { head += ["", "**\(OperationText.outcomeSummary(report))**"] }
         head += ["", "Fingerprint: `\(plan.fingerprint)`", ""]
 
         var sections: [Section] = []

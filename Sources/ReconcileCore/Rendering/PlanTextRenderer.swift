@@ -43,7 +43,7 @@ enum PlanTextRenderer {
         output += "Fingerprint: \(plan.fingerprint)\n"
         output += paint(plan.isEmpty ? OperationText.noChanges : OperationText.summaryLine(plan.summary), .bold) + "\n"
         if let report {
-            output += paint(OperationText.outcomeSummary(report, operationCount: plan.operations.count),
+            output += paint(OperationText.outcomeSummary(report),
                             report.isComplete ? .green : .red) + "\n"
         }
         return output
