@@ -108,6 +108,31 @@ struct XoperoClientTests {
         }
     }
 
+    @Test("a 404 keeps the vendor code and title of its problem body; a 400 names the fields it complains about")
+    func problemBodiesReachTheError() async throws {
+        try await SimulatorFixture.with(Self.state) { simulator in
+            let unknownRepository = "00000000-dead-beef-0000-000000000000"
+            let (notFound, badRequest) = try await SimulatorFixture.withClient(simulator) { client in
+                let page = try await client.organizations(page: 1)
+                let plan = try #require(page.items.first?.plans.first)
+                let notFound = await #expect(throws: XoperoClientError.self) {
+                    try await client.attach(planID: plan.id, repositoryID: unknownRepository)
+                }
+                let badRequest = await #expect(throws: XoperoClientError.self) {
+                    _ = try await client.organizations(page: 0)
+                }
+                return (notFound, badRequest)
+            }
+            #expect(notFound?.errorCode == "GT1001")
+            #expect(notFound?.description.contains("HTTP 404 (GT1001): Repository \(unknownRepository) not found") == true)
+            guard case .badRequest(.getOrganizations, let detail) = badRequest else {
+                Issue.record("page 0 should be a 400 of getOrganizations, got \(String(describing: badRequest))")
+                return
+            }
+            #expect(detail?.hasSuffix("fields: page") == true, "\(String(describing: detail))")
+        }
+    }
+
     @Test("a Viewer may read but a write is forbidden, with the role to ask for")
     func viewerCannotWrite() async throws {
         try await SimulatorFixture.with(Self.state) { simulator in
