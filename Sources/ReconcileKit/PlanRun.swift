@@ -94,7 +94,7 @@ public struct PlanRun: Sendable {
         DesiredStateLoader.printDiagnostics(refusals, sources: sources, colour: options.diagnosticsColour)
 
         if let expected = options.expectedFingerprint,
-            Self.normalizedFingerprint(expected) != Self.normalizedFingerprint(plan.fingerprint)
+            !PlanFingerprint.matches(expected, plan.fingerprint)
         {
             throw .fingerprintMismatch(expected: expected, actual: plan.fingerprint)
         }
@@ -156,11 +156,5 @@ public struct PlanRun: Sendable {
         } catch {
             throw .unwritableOutput(path: path, reason: error.localizedDescription)
         }
-    }
-
-    /// `sha256:ABC` and `abc` name the same fingerprint.
-    static func normalizedFingerprint(_ text: String) -> String {
-        let lowered = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        return lowered.hasPrefix("sha256:") ? String(lowered.dropFirst("sha256:".count)) : lowered
     }
 }

@@ -82,12 +82,6 @@ struct ClientConfigurationTests {
         #expect(idempotent)
     }
 
-    @Test("fingerprints compare without the sha256: prefix and case")
-    func fingerprints() {
-        #expect(PlanRun.normalizedFingerprint("sha256:ABCdef") == PlanRun.normalizedFingerprint("abcdef\n"))
-        #expect(PlanRun.normalizedFingerprint("sha256:abc") != PlanRun.normalizedFingerprint("sha256:abd"))
-    }
-
     @Test("--org keeps the named organizations and refuses a name the files do not declare")
     func organizationFilter() throws {
         let here = SourceLocation(file: "f.yaml", line: 1, column: 1)

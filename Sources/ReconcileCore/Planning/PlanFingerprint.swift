@@ -10,6 +10,17 @@ import Crypto
 ///   plans sorted by id, plan repository ids sorted, so the order the server listed things in does
 ///   not matter.
 public enum PlanFingerprint {
+    /// True when `expected` (as a reviewer pasted it, e.g. into `--expect-fingerprint`) names the same
+    /// fingerprint as `actual`: the `sha256:` prefix, letter case and surrounding white space do not matter.
+    public static func matches(_ expected: String, _ actual: String) -> Bool {
+        normalized(expected) == normalized(actual)
+    }
+
+    private static func normalized(_ text: String) -> String {
+        let lowered = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()).lowercased()
+        return lowered.hasPrefix("sha256:") ? String(lowered.dropFirst("sha256:".count)) : lowered
+    }
+
     public static func compute(desired: DesiredState, live: LiveState, options: PlanningOptions = .init()) -> String {
         var encoder = CanonicalEncoder()
         encoder.string("xopero-reconcile fingerprint v1")

@@ -85,6 +85,14 @@ struct SafetyCheckTests {
 
 @Suite("PlanFingerprint")
 struct PlanFingerprintTests {
+    @Test("a pasted fingerprint matches without the sha256: prefix, case or white space")
+    func pastedFingerprints() {
+        #expect(PlanFingerprint.matches("sha256:ABCdef", "abcdef\n"))
+        #expect(PlanFingerprint.matches("  abcdef", "sha256:abcdef"))
+        #expect(!PlanFingerprint.matches("sha256:abc", "sha256:abd"))
+        #expect(!PlanFingerprint.matches("sha256:abc", "sha256:abcd"))
+    }
+
     typealias F = Fixture
     let live = LiveState(organizations: [
         F.organization("acme", [F.repository("api"), F.repository("web")], [F.plan("nightly", ["api", "web"]), F.plan("weekly")]),
