@@ -15,7 +15,7 @@ public struct SystemTokenClock: TokenClock {
     public var now: ContinuousClock.Instant { ContinuousClock.now }
 }
 
-/// A clock that moves only when told to (by `advance(by:)`), on top of the system's clock.
+/// A clock that starts at the system clock's reading when made and then moves only when told to (`advance(by:)`).
 public final class ManualTokenClock: TokenClock {
     private let start = ContinuousClock.now
     private let elapsed = Mutex<Duration>(.zero)
