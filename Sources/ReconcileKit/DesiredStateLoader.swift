@@ -11,7 +11,9 @@ public enum DesiredStateLoader {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .unreadableFile(
                     path: path,
-                    reason: "no such file (write one, or name it with -f FILE; the default is reconcile.yaml in the current folder)")
+                    reason:
+                        "no such file (write one, or name it with -f FILE; the default is reconcile.yaml in the current folder)"
+                )
             }
             if isDirectory.boolValue { throw .unreadableFile(path: path, reason: "it is a folder, not a file") }
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -31,7 +31,8 @@ public final class InterruptSignalWatcher {
                 exit(130)
             }
             flag.interrupt()
-            announce("Interrupted: waiting for the calls in flight, starting no new ones (Ctrl-C again to stop at once).")
+            announce(
+                "Interrupted: waiting for the calls in flight, starting no new ones (Ctrl-C again to stop at once).")
         }
         source.resume()
         self.source = source

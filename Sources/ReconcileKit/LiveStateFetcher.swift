@@ -11,7 +11,9 @@ public struct LiveStateFetcher: Sendable {
     private let pageSize: Int
     private let logger: Logger
 
-    public init(client: XoperoClient, limiter: ConcurrencyLimiter, pageSize: Int = XoperoClient.maxPageSize, logger: Logger) {
+    public init(
+        client: XoperoClient, limiter: ConcurrencyLimiter, pageSize: Int = XoperoClient.maxPageSize, logger: Logger
+    ) {
         self.client = client
         self.limiter = limiter
         self.pageSize = max(1, min(pageSize, XoperoClient.maxPageSize))
@@ -46,7 +48,9 @@ public struct LiveStateFetcher: Sendable {
     private func fetchOrganization(_ organization: Components.Schemas.Organization) async throws(XoperoClientError)
         -> LiveOrganization
     {
-        let client = self.client, pageSize = self.pageSize, id = organization.id
+        let client = self.client
+        let pageSize = self.pageSize
+        let id = organization.id
         async let repositories = allPages { (page) async throws(XoperoClientError) in
             try await client.repositories(organizationID: id, page: page, limit: pageSize)
         }
@@ -87,9 +91,11 @@ public struct LiveStateFetcher: Sendable {
             // Pages read at once may overlap if the listing changed in between; keep the first copy.
             guard seen.insert(repository.id).inserted else { return nil }
             return LiveRepository(
-                id: repository.id, name: repository.name, isActive: repository.isActive, isRemoved: repository.isRemoved)
+                id: repository.id, name: repository.name, isActive: repository.isActive, isRemoved: repository.isRemoved
+            )
         }
-        return LiveOrganization(id: organization.id, name: organization.name, repositories: liveRepositories, plans: plans)
+        return LiveOrganization(
+            id: organization.id, name: organization.name, repositories: liveRepositories, plans: plans)
     }
 
     /// Every item of a paged listing: page 1 says how many pages there are, the others come concurrently.

@@ -1,6 +1,6 @@
 import Logging
-import Synchronization
 import ReconcileCore
+import Synchronization
 import XoperoAPI
 
 /// Applies a plan: its steps one after the other in plan order (activate, modify, attach, detach,
@@ -78,7 +78,10 @@ public struct PlanExecutor: Sendable {
     private func runStep(
         _ operations: [(Int, PlannedOperation)], dependencies: DependencyFailures, abort: AbortState
     ) async -> [(Int, OperationResult)] {
-        let writer = self.writer, limiter = self.limiter, interruption = self.interruption, observe = self.observe
+        let writer = self.writer
+        let limiter = self.limiter
+        let interruption = self.interruption
+        let observe = self.observe
         return await withTaskGroup(of: (Int, OperationResult)?.self) { group in
             for (index, operation) in operations {
                 group.addTask {
@@ -144,13 +147,16 @@ public struct PlanExecutor: Sendable {
             let blocked = batch.repositories.filter { dependencies.detachFailure.contains($0.id) }
             let ready = batch.repositories.filter { !dependencies.detachFailure.contains($0.id) }
             if ready.isEmpty {
-                return .skipped(reason: "not deactivated: detaching them from a plan failed, so they keep their licence")
+                return .skipped(
+                    reason: "not deactivated: detaching them from a plan failed, so they keep their licence")
             }
             var outcome = try await writer.deactivate(repositoryIDs: ready.map(\.id))
             // GT1001 on deactivate means "not found or not active": either way the repository holds no
             // licence, which is what the call is for. It happens when a retried call's first attempt
             // did the work and lost its answer, so it is not a failure.
-            outcome.failed = outcome.failed.filter { $0.value != XoperoAssumptions.ErrorCode.repositoryNotFound.rawValue }
+            outcome.failed = outcome.failed.filter {
+                $0.value != XoperoAssumptions.ErrorCode.repositoryNotFound.rawValue
+            }
             return batchResult(ready, outcome, verb: "deactivated", notDone: blocked)
         }
     }

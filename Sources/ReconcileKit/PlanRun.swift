@@ -32,9 +32,11 @@ public struct PlanRun: Sendable {
     /// stop (exit 1). Needs no server, so a bad file is reported before credentials are even looked at.
     public static func prepare(_ options: PlanRunOptions, environment: [String: String]) -> Input? {
         do {
-            let loaded = try DesiredStateLoader.load(options.files, environment: environment, colour: options.diagnosticsColour)
+            let loaded = try DesiredStateLoader.load(
+                options.files, environment: environment, colour: options.diagnosticsColour)
             guard let parsed = loaded.state else { return nil }
-            return Input(desired: try OrganizationFilter.restrict(parsed, to: options.organizations), sources: loaded.sources)
+            return Input(
+                desired: try OrganizationFilter.restrict(parsed, to: options.organizations), sources: loaded.sources)
         } catch {
             StandardError().line("reconcile: error: \(error.description)")
             return nil
@@ -124,7 +126,9 @@ public struct PlanRun: Sendable {
         return report.isComplete ? .success : .applyFailed
     }
 
-    private func apply(_ plan: ReconcilePlan, client: XoperoClient, limiter: ConcurrencyLimiter) async -> PlanExecutor.Execution {
+    private func apply(_ plan: ReconcilePlan, client: XoperoClient, limiter: ConcurrencyLimiter) async
+        -> PlanExecutor.Execution
+    {
         let flag = InterruptionFlag()
         let output = errorOutput
         let watcher = InterruptSignalWatcher(flag: flag) { output.line("reconcile: \($0)") }
@@ -152,7 +156,8 @@ public struct PlanRun: Sendable {
     private func writeOut(_ plan: ReconcilePlan, report: ApplyReport?) throws(ReconcileError) {
         guard let path = options.outPath else { return }
         do {
-            try Data(PlanRenderer.json(plan, report: report).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(PlanRenderer.json(plan, report: report).utf8).write(
+                to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .unwritableOutput(path: path, reason: error.localizedDescription)
         }

@@ -1,8 +1,9 @@
 import ReconcileCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Benchmark of the pure core on a large installation (not a timed test; listed in README.md).
@@ -26,7 +27,9 @@ func measure<T>(_ label: String, runs: Int, _ body: () -> T) -> T {
     }
     times.sort()
     let milliseconds = { (seconds: Double) in String(Int((seconds * 1000).rounded())) }
-    print("\(label): min \(milliseconds(times[0])) ms, median \(milliseconds(times[times.count / 2])) ms CPU (\(runs) runs)")
+    print(
+        "\(label): min \(milliseconds(times[0])) ms, median \(milliseconds(times[times.count / 2])) ms CPU (\(runs) runs)"
+    )
     guard let result else { fatalError("runs must be at least 1") }
     return result
 }
@@ -34,7 +37,9 @@ func measure<T>(_ label: String, runs: Int, _ body: () -> T) -> T {
 let runs = max(1, CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 5)
 let setupStart = cpuSeconds()
 let installation = SyntheticInstallation(repositoryCount: 100_000, organizationCount: 20, plansPerOrganization: 20)
-print("synthetic installation: 100000 repositories, 20 organizations, 400 plans (built in \(Int(((cpuSeconds() - setupStart) * 1000).rounded())) ms)")
+print(
+    "synthetic installation: 100000 repositories, 20 organizations, 400 plans (built in \(Int(((cpuSeconds() - setupStart) * 1000).rounded())) ms)"
+)
 
 let result = measure("Planner.plan (validation, diff, order, fingerprint)", runs: runs) {
     Planner.plan(desired: installation.desired, live: installation.live)
@@ -43,7 +48,9 @@ guard let plan = result.plan else {
     print("planning failed: \(result.diagnostics.prefix(5).map(\.message))")
     exit(1)
 }
-print("  plan: \(plan.operations.count) operations, \(plan.warnings.count) warnings; \(PlanRenderer.text(plan).split(separator: "\n").last ?? "")")
+print(
+    "  plan: \(plan.operations.count) operations, \(plan.warnings.count) warnings; \(PlanRenderer.text(plan).split(separator: "\n").last ?? "")"
+)
 _ = measure("PlanFingerprint.compute alone", runs: runs) {
     PlanFingerprint.compute(desired: installation.desired, live: installation.live)
 }

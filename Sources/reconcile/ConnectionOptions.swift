@@ -6,36 +6,46 @@ import XoperoAPI
 
 /// Flags shared by the commands that talk to a server.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The Management Service's base URL, e.g. https://xopero.example.com (default: $XOPERO_URL).",
-        valueName: "URL"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The Management Service's base URL, e.g. https://xopero.example.com (default: $XOPERO_URL).",
+            valueName: "URL"))
     var server: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Start a simulator of the API inside this process, seeded from a simulator state file, and run against "
-            + "it over HTTP on a loopback port, as the file's first administrator. For trying the tool without a "
-            + "server; nothing real is touched.",
-        valueName: "STATE.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Start a simulator of the API inside this process, seeded from a simulator state file, and run against "
+                + "it over HTTP on a loopback port, as the file's first administrator. For trying the tool without a "
+                + "server; nothing real is touched.",
+            valueName: "STATE.json"))
     var simulator: String?
 
-    @Option(name: .customLong("ca-cert"), help: ArgumentHelp(
-        "A PEM file with an extra root certificate to trust (for a server with a private certificate authority).",
-        valueName: "FILE"))
+    @Option(
+        name: .customLong("ca-cert"),
+        help: ArgumentHelp(
+            "A PEM file with an extra root certificate to trust (for a server with a private certificate authority).",
+            valueName: "FILE"))
     var caCert: String?
 
     @Flag(name: .long, help: "Do not verify the server's TLS certificate (a warning is printed). Prefer --ca-cert.")
     var insecure = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The most API calls in flight at once, for reading and for applying.", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The most API calls in flight at once, for reading and for applying.", valueName: "N"))
     var concurrency = 8
 
     @Option(name: .long, help: ArgumentHelp("The longest one API call may take, in seconds.", valueName: "SECONDS"))
     var timeout: Double = 30
 
-    @Option(name: .customLong("retry-time"), help: ArgumentHelp(
-        "How long to keep retrying a throttled or failing call (429, 5xx, dropped connection), in seconds.",
-        valueName: "SECONDS"))
+    @Option(
+        name: .customLong("retry-time"),
+        help: ArgumentHelp(
+            "How long to keep retrying a throttled or failing call (429, 5xx, dropped connection), in seconds.",
+            valueName: "SECONDS"))
     var retryTime: Double = 60
 
     @Flag(name: [.short, .long], help: "Log every step and each retry on standard error; list unmanaged plans.")
@@ -61,7 +71,8 @@ struct ConnectionOptions: ParsableArguments {
         let timeoutDuration = Duration.milliseconds(Int64(timeout * 1000))
         let retryDuration = Duration.milliseconds(Int64(retryTime * 1000))
         if let simulator {
-            return await EmbeddedSimulator.run(stateFile: simulator, timeout: timeoutDuration, retryTime: retryDuration) {
+            return await EmbeddedSimulator.run(stateFile: simulator, timeout: timeoutDuration, retryTime: retryDuration)
+            {
                 await body($0)
             }
         }

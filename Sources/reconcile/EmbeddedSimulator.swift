@@ -40,7 +40,8 @@ enum EmbeddedSimulator {
         if let url = URL(string: running.baseURL) {
             status = await body(
                 ConnectionSettings(
-                    serverURL: url, credentials: .password(email: administrator.email, password: administrator.password),
+                    serverURL: url,
+                    credentials: .password(email: administrator.email, password: administrator.password),
                     callTimeout: timeout, retryTime: retryTime))
         } else {
             output.line("reconcile: error: the simulator reported an unusable URL \(running.baseURL)")

@@ -6,24 +6,31 @@ import ReconcileKit
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print the server's live state as a desired-state file (a starting point for an existing installation).",
+        abstract:
+            "Print the server's live state as a desired-state file (a starting point for an existing installation).",
         discussion: """
             Plans list their repositories by name, sorted; licences are `additive`. Running a dry run on the \
             output against the same server plans nothing.
             """
     )
 
-    @Option(name: .customLong("org"), help: ArgumentHelp(
-        "Export only this organization (repeatable; default: every organization).", valueName: "NAME"))
+    @Option(
+        name: .customLong("org"),
+        help: ArgumentHelp(
+            "Export only this organization (repeatable; default: every organization).", valueName: "NAME"))
     var organizations: [String] = []
 
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let organizations = self.organizations, concurrency = connection.concurrency, logger = connection.logger
+        let organizations = self.organizations
+        let concurrency = connection.concurrency
+        let logger = connection.logger
         let status = await connection.withConnection(environment: environment) { settings in
-            await ExportRun(organizations: organizations, concurrency: concurrency, connection: settings, logger: logger).run()
+            await ExportRun(
+                organizations: organizations, concurrency: concurrency, connection: settings, logger: logger
+            ).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -27,56 +27,78 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Flag(exclusivity: .exclusive) var mode: Mode = .dryRun
 
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "A desired-state file; repeat to merge several (default: reconcile.yaml in the current folder).",
-        valueName: "FILE"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "A desired-state file; repeat to merge several (default: reconcile.yaml in the current folder).",
+            valueName: "FILE"))
     var file: [String] = []
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "How to print the plan: text for people, json for machines, markdown for pull-request comments.",
-        valueName: "text|json|markdown"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How to print the plan: text for people, json for machines, markdown for pull-request comments.",
+            valueName: "text|json|markdown"))
     var format: PlanFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Also save the plan as the JSON document (after --apply, with each operation's outcome). No secret is in it.",
-        valueName: "PLAN.json"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also save the plan as the JSON document (after --apply, with each operation's outcome). No secret is in it.",
+            valueName: "PLAN.json"))
     var out: String?
 
-    @Option(name: .customLong("expect-fingerprint"), help: ArgumentHelp(
-        "With --apply: refuse to apply unless the freshly computed plan has this fingerprint (from a reviewed dry run).",
-        valueName: "SHA"))
+    @Option(
+        name: .customLong("expect-fingerprint"),
+        help: ArgumentHelp(
+            "With --apply: refuse to apply unless the freshly computed plan has this fingerprint (from a reviewed dry run).",
+            valueName: "SHA"))
     var expectFingerprint: String?
 
-    @Flag(name: .customLong("detailed-exitcode"), help: "Exit with 2 when the dry run found changes, 0 when it found none.")
+    @Flag(
+        name: .customLong("detailed-exitcode"),
+        help: "Exit with 2 when the dry run found changes, 0 when it found none.")
     var detailedExitCode = false
 
-    @Option(name: .customLong("org"), help: ArgumentHelp(
-        "Limit the run to this organization (repeatable), to shard a large installation across jobs.",
-        valueName: "NAME"))
+    @Option(
+        name: .customLong("org"),
+        help: ArgumentHelp(
+            "Limit the run to this organization (repeatable), to shard a large installation across jobs.",
+            valueName: "NAME"))
     var organizations: [String] = []
 
-    @Option(name: .customLong("max-detach-ratio"), help: ArgumentHelp(
-        "Refuse a plan that detaches more than this share of a plan's repositories, stops backing up more than "
-            + "this share of an organization's repositories (includeAllRepositories turned off) or deactivates more "
-            + "than this share of an organization's licences (shares of totals under 10 are never refused).",
-        valueName: "R"))
+    @Option(
+        name: .customLong("max-detach-ratio"),
+        help: ArgumentHelp(
+            "Refuse a plan that detaches more than this share of a plan's repositories, stops backing up more than "
+                + "this share of an organization's repositories (includeAllRepositories turned off) or deactivates more "
+                + "than this share of an organization's licences (shares of totals under 10 are never refused).",
+            valueName: "R"))
     var maxDetachRatio = 0.25
 
     @Flag(name: .long, help: "Proceed even when the safety check (--max-detach-ratio) would refuse the plan.")
     var force = false
 
-    @Flag(name: .customLong("push-write-only"), help:
-        "Send the write-only fields (worker, settings) to every plan that declares them, even when nothing readable differs.")
+    @Flag(
+        name: .customLong("push-write-only"),
+        help:
+            "Send the write-only fields (worker, settings) to every plan that declares them, even when nothing readable differs."
+    )
     var pushWriteOnly = false
 
-    @Option(name: .customLong("licence-chunk-size"), help: ArgumentHelp(
-        "The most repositories in one activate or deactivate call.", valueName: "N"))
+    @Option(
+        name: .customLong("licence-chunk-size"),
+        help: ArgumentHelp(
+            "The most repositories in one activate or deactivate call.", valueName: "N"))
     var licenceChunkSize = 100
 
-    @Option(name: .long, help: ArgumentHelp("Colour the output: auto (on a terminal), always or never.",
-                                            valueName: "auto|always|never"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Colour the output: auto (on a terminal), always or never.",
+            valueName: "auto|always|never"))
     var colour: ColourChoice = .auto
 
     func validate() throws {

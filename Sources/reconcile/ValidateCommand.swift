@@ -13,8 +13,11 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The desired-state files, checked together as one merged state.", valueName: "FILE"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Colour the diagnostics: auto, always or never.",
-                                            valueName: "auto|always|never"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Colour the diagnostics: auto, always or never.",
+            valueName: "auto|always|never"))
     var colour: ColourChoice = .auto
 
     func validate() throws {

@@ -18,9 +18,11 @@ struct CommandLineTests {
     func helpNamesEveryFlag() async throws {
         let output = try await ReconcileProcess.run(["plan", "--help"])
         #expect(output.status == 0)
-        for flag in ["--dry-run", "--apply", "--file", "--server", "--simulator", "--format", "--out", "--expect-fingerprint",
-                     "--detailed-exitcode", "--org", "--concurrency", "--max-detach-ratio", "--force", "--push-write-only",
-                     "--ca-cert", "--insecure"] {
+        for flag in [
+            "--dry-run", "--apply", "--file", "--server", "--simulator", "--format", "--out", "--expect-fingerprint",
+            "--detailed-exitcode", "--org", "--concurrency", "--max-detach-ratio", "--force", "--push-write-only",
+            "--ca-cert", "--insecure",
+        ] {
             #expect(output.stdout.contains(flag), "--help does not mention \(flag)")
         }
         let top = try await ReconcileProcess.run(["--help"])
@@ -50,14 +52,16 @@ struct CommandLineTests {
     }
 
     /// The README's exit code 64: a wrong command line is refused before any file or server is touched.
-    @Test("a wrong command line exits 64 and says which flag is wrong", arguments: [
-        (["--expect-fingerprint", "sha256:abc"], "--expect-fingerprint only goes with --apply"),
-        (["--concurrency", "0"], "--concurrency must be between 1 and 256"),
-        (["--max-detach-ratio", "1.5"], "--max-detach-ratio must be between 0 and 1"),
-        (["--licence-chunk-size", "0"], "--licence-chunk-size must be at least 1"),
-        (["--server", "https://127.0.0.1:1", "--simulator", "examples/live-state.json"], "exclude each other"),
-        (["--no-such-flag"], "--no-such-flag"),
-    ])
+    @Test(
+        "a wrong command line exits 64 and says which flag is wrong",
+        arguments: [
+            (["--expect-fingerprint", "sha256:abc"], "--expect-fingerprint only goes with --apply"),
+            (["--concurrency", "0"], "--concurrency must be between 1 and 256"),
+            (["--max-detach-ratio", "1.5"], "--max-detach-ratio must be between 0 and 1"),
+            (["--licence-chunk-size", "0"], "--licence-chunk-size must be at least 1"),
+            (["--server", "https://127.0.0.1:1", "--simulator", "examples/live-state.json"], "exclude each other"),
+            (["--no-such-flag"], "--no-such-flag"),
+        ])
     func usageErrors(arguments: [String], message: String) async throws {
         let output = try await ReconcileProcess.run(arguments)
         #expect(output.status == 64, "\(output.stderr)")

@@ -14,8 +14,10 @@ struct DryRunAndApplyTests {
             let output = try await fixture.reconcile(["--dry-run", "-f", EndToEndFixture.exampleFile])
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stdout.contains(Self.summary))
-            for line in ["Organization \"acme\":", "+ reporting-service", "- data-warehouse-etl", "- edge-device-simulator",
-                         "+ graph-experiments", "~ includeMetadata: false -> true", "- ar-demo-2022"] {
+            for line in [
+                "Organization \"acme\":", "+ reporting-service", "- data-warehouse-etl", "- edge-device-simulator",
+                "+ graph-experiments", "~ includeMetadata: false -> true", "- ar-demo-2022",
+            ] {
                 #expect(output.stdout.contains(line), "missing \(line) in:\n\(output.stdout)")
             }
             // The plan is on stdout only; nothing of it leaks into stderr.
@@ -78,7 +80,8 @@ struct DryRunAndApplyTests {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let output = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--org", "acme-labs"])
             #expect(output.status == 0, "\(output.stderr)")
-            #expect(output.stdout.contains("Plan: 1 to activate, 1 to modify, 2 to attach, 1 to detach, 1 to deactivate."))
+            #expect(
+                output.stdout.contains("Plan: 1 to activate, 1 to modify, 2 to attach, 1 to detach, 1 to deactivate."))
             #expect(!output.stdout.contains("Organization \"acme\":"))
             #expect(await fixture.simulator.store.stats().calls(path: "/git/repositories/getmany") == 1)
 
@@ -92,10 +95,14 @@ struct DryRunAndApplyTests {
     func jsonDocument() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let outPath = try EndToEndFixture.file("", name: "plan.json")
-            let output = try await fixture.reconcile(["--apply", "-f", EndToEndFixture.exampleFile, "--format", "json", "--out", outPath])
+            let output = try await fixture.reconcile([
+                "--apply", "-f", EndToEndFixture.exampleFile, "--format", "json", "--out", outPath,
+            ])
             #expect(output.status == 0, "\(output.stderr)")
             let saved = try String(contentsOfFile: outPath, encoding: .utf8)
-            #expect(saved.trimmingCharacters(in: .whitespacesAndNewlines) == output.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            #expect(
+                saved.trimmingCharacters(in: .whitespacesAndNewlines)
+                    == output.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
             let document = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any])
             #expect(document["formatVersion"] as? Int == 1)
             #expect((document["fingerprint"] as? String)?.hasPrefix("sha256:") == true)

@@ -51,7 +51,8 @@ struct EndToEndFixture {
     }
 
     /// Runs `reconcile` against this simulator as the administrator (or as given).
-    func reconcile(_ arguments: [String], environment: [String: String]? = nil) async throws -> ReconcileProcess.Output {
+    func reconcile(_ arguments: [String], environment: [String: String]? = nil) async throws -> ReconcileProcess.Output
+    {
         try await ReconcileProcess.run(arguments, environment: environment ?? self.environment())
     }
 
@@ -65,12 +66,16 @@ struct EndToEndFixture {
             LiveOrganization(
                 id: organization.id ?? organization.name, name: organization.name,
                 repositories: (organization.repositories ?? []).map {
-                    LiveRepository(id: $0.id ?? $0.name, name: $0.name, isActive: $0.isActive ?? false, isRemoved: $0.isRemoved ?? false)
+                    LiveRepository(
+                        id: $0.id ?? $0.name, name: $0.name, isActive: $0.isActive ?? false,
+                        isRemoved: $0.isRemoved ?? false)
                 }.sorted { $0.id < $1.id },
                 plans: (organization.plans ?? []).map {
                     LivePlan(
-                        id: $0.id ?? $0.name, name: $0.name, backupType: $0.backupType, includeMetadata: $0.includeMetadata,
-                        includeAllRepositories: $0.includeAllRepositories ?? false, repositoryIds: ($0.repositoryIds ?? []).sorted())
+                        id: $0.id ?? $0.name, name: $0.name, backupType: $0.backupType,
+                        includeMetadata: $0.includeMetadata,
+                        includeAllRepositories: $0.includeAllRepositories ?? false,
+                        repositoryIds: ($0.repositoryIds ?? []).sorted())
                 }.sorted { $0.id < $1.id })
         }
         return LiveState(organizations: organizations.sorted { $0.name < $1.name })
@@ -78,26 +83,30 @@ struct EndToEndFixture {
 
     /// The same state in the canonical order `liveState` uses, for comparing.
     static func canonical(_ live: LiveState) -> LiveState {
-        LiveState(organizations: live.organizations.map { organization in
-            var organization = organization
-            organization.repositories.sort { $0.id < $1.id }
-            organization.plans = organization.plans.map { plan in
-                var plan = plan
-                plan.repositoryIds.sort()
-                return plan
-            }.sorted { $0.id < $1.id }
-            return organization
-        }.sorted { $0.name < $1.name })
+        LiveState(
+            organizations: live.organizations.map { organization in
+                var organization = organization
+                organization.repositories.sort { $0.id < $1.id }
+                organization.plans = organization.plans.map { plan in
+                    var plan = plan
+                    plan.repositoryIds.sort()
+                    return plan
+                }.sorted { $0.id < $1.id }
+                return organization
+            }.sorted { $0.name < $1.name })
     }
 
     /// A temporary file holding `text`, removed when the test process ends (names are unique).
     static func file(_ text: String, name: String = "reconcile.yaml") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-e2e-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reconcile-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }
 
-    static var exampleFile: String { ReconcileProcess.repositoryRoot.appendingPathComponent("examples/reconcile.yaml").path }
+    static var exampleFile: String {
+        ReconcileProcess.repositoryRoot.appendingPathComponent("examples/reconcile.yaml").path
+    }
 }

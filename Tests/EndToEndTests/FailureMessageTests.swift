@@ -50,11 +50,13 @@ struct FailureMessageTests {
     @Test("a Viewer account may plan but not apply: 403, the role it needs, exit 1")
     func viewerCannotApply() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
-            let environment = fixture.environment(email: EndToEndFixture.viewerEmail, password: EndToEndFixture.viewerPassword)
+            let environment = fixture.environment(
+                email: EndToEndFixture.viewerEmail, password: EndToEndFixture.viewerPassword)
             let dryRun = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
             #expect(dryRun.status == 0, "\(dryRun.stderr)")
 
-            let output = try await fixture.reconcile(["--apply", "-f", EndToEndFixture.exampleFile], environment: environment)
+            let output = try await fixture.reconcile(
+                ["--apply", "-f", EndToEndFixture.exampleFile], environment: environment)
             #expect(output.status == 1, "\(output.stderr)")
             #expect(output.stderr.contains("403"))
             #expect(output.stderr.contains("System Administrator"))
@@ -80,7 +82,8 @@ struct FailureMessageTests {
     @Test("an invalid file: diagnostics with file:line:column, no call made")
     func invalidFile() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
-            let path = try EndToEndFixture.file("""
+            let path = try EndToEndFixture.file(
+                """
                 version: 1
                 organizations:
                   - name: acme

@@ -10,13 +10,22 @@ struct LicenceExhaustionTests {
             name: "acme",
             repositories: (1...5).map { .init(name: "new-\($0)", isActive: false, isRemoved: false) }
                 + [.init(name: "core", isActive: true, isRemoved: false)],
-            plans: [.init(name: "nightly", backupType: 5, includeMetadata: true, includeAllRepositories: false, repositories: ["core"])])
+            plans: [
+                .init(
+                    name: "nightly", backupType: 5, includeMetadata: true, includeAllRepositories: false,
+                    repositories: ["core"])
+            ])
         let spare = SimulatorStateFile.Organization(
             name: "spare",
             repositories: ["keep", "spare-1", "spare-2"].map { .init(name: $0, isActive: true, isRemoved: false) },
-            plans: [.init(name: "idle", backupType: 5, includeMetadata: true, includeAllRepositories: false, repositories: ["keep"])])
+            plans: [
+                .init(
+                    name: "idle", backupType: 5, includeMetadata: true, includeAllRepositories: false,
+                    repositories: ["keep"])
+            ])
         // 4 licences in use, 3 free: the batch of five activations runs out after the third.
-        return SimulatorStateFile(licences: .init(total: 7), users: EndToEndFixture.users, organizations: [acme, spare])
+        return SimulatorStateFile(
+            licences: .init(total: 7), users: EndToEndFixture.users, organizations: [acme, spare])
     }
 
     static let desired = """
@@ -28,13 +37,15 @@ struct LicenceExhaustionTests {
                 repositories: [core, "new-*"]
         """
 
-    @Test("exit 3, the attaches of unlicensed repositories skipped, the rest applied; converges once licences are freed")
+    @Test(
+        "exit 3, the attaches of unlicensed repositories skipped, the rest applied; converges once licences are freed")
     func exhaustionThenConvergence() async throws {
         try await EndToEndFixture.with(Self.state()) { fixture in
             let file = try EndToEndFixture.file(Self.desired)
             let first = try await fixture.reconcile(["--apply", "-f", file, "--format", "json"])
             #expect(first.status == 3, "\(first.stderr)")
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
             let operations = try #require(document["operations"] as? [[String: Any]])
             let activate = try #require(operations.first { $0["action"] as? String == "activate" })
             #expect(activate["result"] as? String == "failed")
@@ -49,7 +60,8 @@ struct LicenceExhaustionTests {
             #expect(nightly?.repositoryIds.count == 4)
 
             // The administrator frees two licences in another organization (a conscious, forced change).
-            let free = try EndToEndFixture.file("""
+            let free = try EndToEndFixture.file(
+                """
                 version: 1
                 organizations:
                   - name: spare
@@ -65,7 +77,9 @@ struct LicenceExhaustionTests {
             #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
             let check = try await fixture.reconcile(["-f", file, "--detailed-exitcode"])
             #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-            #expect(await fixture.liveState(organizations: ["acme"]).organizations.first?.plans.first?.repositoryIds.count == 6)
+            #expect(
+                await fixture.liveState(organizations: ["acme"]).organizations.first?.plans.first?.repositoryIds.count
+                    == 6)
         }
     }
 }

@@ -20,7 +20,8 @@ struct ReconcileProcess {
         var candidates: [URL] = []
         if let first = CommandLine.arguments.first {
             // .../debug/xopero-reconcilePackageTests.xctest: the products sit beside it.
-            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("reconcile"))
+            candidates.append(
+                URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("reconcile"))
         }
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("reconcile"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reconcile"))
@@ -38,10 +39,12 @@ struct ReconcileProcess {
         _ arguments: [String], environment: [String: String] = [:], directory: URL = repositoryRoot,
         whileRunning: (@Sendable (Int32) async -> Void)? = nil
     ) async throws -> Output {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-e2e-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "reconcile-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let stdoutURL = scratch.appendingPathComponent("stdout"), stderrURL = scratch.appendingPathComponent("stderr")
+        let stdoutURL = scratch.appendingPathComponent("stdout")
+        let stderrURL = scratch.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)

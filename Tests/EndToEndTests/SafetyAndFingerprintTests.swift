@@ -9,11 +9,13 @@ struct SafetyAndFingerprintTests {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let reviewed = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--format", "json"])
             #expect(reviewed.status == 0, "\(reviewed.stderr)")
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(reviewed.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(reviewed.stdout.utf8)) as? [String: Any])
             let fingerprint = try #require(document["fingerprint"] as? String)
 
             // Someone changes the server between the review and the apply.
-            let change = try EndToEndFixture.file("""
+            let change = try EndToEndFixture.file(
+                """
                 version: 1
                 organizations:
                   - name: acme-labs
@@ -36,7 +38,8 @@ struct SafetyAndFingerprintTests {
 
             // The fingerprint of a fresh review applies.
             let fresh = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--format", "json"])
-            let freshDocument = try #require(try JSONSerialization.jsonObject(with: Data(fresh.stdout.utf8)) as? [String: Any])
+            let freshDocument = try #require(
+                try JSONSerialization.jsonObject(with: Data(fresh.stdout.utf8)) as? [String: Any])
             let freshFingerprint = try #require(freshDocument["fingerprint"] as? String)
             #expect(freshFingerprint != fingerprint)
             let applied = try await fixture.reconcile(
@@ -49,7 +52,8 @@ struct SafetyAndFingerprintTests {
     func safetyRefusal() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             // nightly holds 12 repositories; keeping 2 detaches 10 (83%).
-            let drastic = try EndToEndFixture.file("""
+            let drastic = try EndToEndFixture.file(
+                """
                 version: 1
                 organizations:
                   - name: acme

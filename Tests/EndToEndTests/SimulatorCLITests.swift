@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// The `xopero-sim` executable as a script would run it: a subprocess, its stdout, its exit code.
 @Suite struct SimulatorCLITests {
@@ -37,7 +38,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     /// Starts `serve` on port 0 and returns the process and the first line of its stdout.
@@ -94,7 +97,10 @@ import Testing
     @Test(arguments: [
         ("missing.json", "", "does not exist"),
         ("broken.json", "{ not json", "is not JSON"),
-        ("invalid.json", #"{"users": [{"email": "a@b", "password": "p", "roles": ["Root"]}], "organizations": []}"#, "users[0].roles[0]"),
+        (
+            "invalid.json", #"{"users": [{"email": "a@b", "password": "p", "roles": ["Root"]}], "organizations": []}"#,
+            "users[0].roles[0]"
+        ),
     ])
     func badStateFilesExit1WithOneLine(name: String, content: String, message: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sim-cli-\(UUID().uuidString)")
@@ -119,7 +125,10 @@ import Testing
 
     @Test func helpExplainsEveryServeFlag() throws {
         let help = try Self.run(["serve", "--help"]).stdout
-        for flag in ["--state", "--host", "--port", "--persist", "--latency", "--fault-rate", "--fault-mode", "--throttle", "--token-ttl", "--seed"] {
+        for flag in [
+            "--state", "--host", "--port", "--persist", "--latency", "--fault-rate", "--fault-mode", "--throttle",
+            "--token-ttl", "--seed",
+        ] {
             #expect(help.contains(flag), "\(flag)")
         }
     }

@@ -12,7 +12,8 @@ struct TLSEndToEndTests {
     }
 
     static var httpsOptions: SimulatorOptions {
-        SimulatorOptions(tls: SimulatorTLS(certificateChainPath: tlsFile("server.pem"), privateKeyPath: tlsFile("server.key")))
+        SimulatorOptions(
+            tls: SimulatorTLS(certificateChainPath: tlsFile("server.pem"), privateKeyPath: tlsFile("server.key")))
     }
 
     static let dryRun = ["--dry-run", "-f", EndToEndFixture.exampleFile, "--retry-time", "2"]

@@ -1,6 +1,7 @@
 import ReconcileCore
 import Synchronization
 import Testing
+
 @testable import ReconcileKit
 
 @Suite("ApplyProgressReporter")
@@ -11,17 +12,21 @@ struct ApplyProgressReporterTests {
         var value: String { text.withLock { $0 } }
     }
 
-    static let attach = PlannedOperation.attach(MembershipOperation(
-        organization: ObjectRef(id: "o", name: "acme"), plan: ObjectRef(id: "p", name: "nightly"),
-        repository: ObjectRef(id: "r", name: "api")))
+    static let attach = PlannedOperation.attach(
+        MembershipOperation(
+            organization: ObjectRef(id: "o", name: "acme"), plan: ObjectRef(id: "p", name: "nightly"),
+            repository: ObjectRef(id: "r", name: "api")))
 
     @Test("not on a terminal: a line per step and a final summary, no carriage returns")
     func periodicLines() async {
         let captured = Captured()
-        let reporter = ApplyProgressReporter(totalOperations: 3, live: false, interval: .seconds(60)) { captured.append($0) }
+        let reporter = ApplyProgressReporter(totalOperations: 3, live: false, interval: .seconds(60)) {
+            captured.append($0)
+        }
         await reporter.handle(.stepStarted(.attach, calls: 3))
         await reporter.handle(.operationFinished(index: 0, Self.attach, .ok))
-        await reporter.handle(.operationFinished(index: 1, Self.attach, .failed(code: nil, message: "x", failedRepositories: [])))
+        await reporter.handle(
+            .operationFinished(index: 1, Self.attach, .failed(code: nil, message: "x", failedRepositories: [])))
         await reporter.handle(.operationFinished(index: 2, Self.attach, .skipped(reason: "y")))
         await reporter.finish()
         #expect(captured.value == "apply: attach: 3 calls\napply: 3 of 3 operations done, 1 failed, 1 skipped\n")

@@ -35,9 +35,12 @@ struct LiveStateFetcherTests {
                 #expect(nightly.backupType == 5)
                 let byID = Dictionary(uniqueKeysWithValues: organization.repositories.map { ($0.id, $0.name) })
                 let expectedNightly = expected.plans?.first { $0.name == "nightly" }
-                let expectedNames = Set(try #require(expectedNightly?.repositories ?? expectedNightly?.repositoryIds.map { ids in
-                    ids.compactMap { byID[$0] }
-                }))
+                let expectedNames = Set(
+                    try #require(
+                        expectedNightly?.repositories
+                            ?? expectedNightly?.repositoryIds.map { ids in
+                                ids.compactMap { byID[$0] }
+                            }))
                 #expect(Set(nightly.repositoryIds.compactMap { byID[$0] }) == expectedNames)
             }
             // 250 repositories at 40 a page: 7 pages per organization, nothing read twice.
@@ -51,8 +54,10 @@ struct LiveStateFetcherTests {
     func onlyNamedOrganizations() async throws {
         try await SimulatorFixture.with(SimulatorFixture.state(organizations: 4, repositories: 30)) { simulator in
             let live = try await SimulatorFixture.withClient(simulator) { client in
-                try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 8), logger: SimulatorFixture.quiet)
-                    .fetch(organizationNames: ["org-2", "org-4", "no-such-org"])
+                try await LiveStateFetcher(
+                    client: client, limiter: ConcurrencyLimiter(limit: 8), logger: SimulatorFixture.quiet
+                )
+                .fetch(organizationNames: ["org-2", "org-4", "no-such-org"])
             }
             #expect(live.organizations.map(\.name).sorted() == ["org-2", "org-4"])
             let stats = await simulator.store.stats()
@@ -64,11 +69,14 @@ struct LiveStateFetcherTests {
     @Test("never has more calls in flight than the limit, and does use the concurrency it has", arguments: [1, 3])
     func respectsConcurrency(limit: Int) async throws {
         let options = SimulatorOptions(latency: .milliseconds(30))
-        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 2, repositories: 120), options: options) { simulator in
+        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 2, repositories: 120), options: options) {
+            simulator in
             let limiter = ConcurrencyLimiter(limit: limit)
             _ = try await SimulatorFixture.withClient(simulator) { client in
-                try await LiveStateFetcher(client: client, limiter: limiter, pageSize: 10, logger: SimulatorFixture.quiet)
-                    .fetch(organizationNames: nil)
+                try await LiveStateFetcher(
+                    client: client, limiter: limiter, pageSize: 10, logger: SimulatorFixture.quiet
+                )
+                .fetch(organizationNames: nil)
             }
             let peak = await limiter.peak
             #expect(peak <= limit)
@@ -79,12 +87,14 @@ struct LiveStateFetcherTests {
     @Test("pages are fetched concurrently: eight at a time is much faster than one at a time")
     func concurrentPagesAreFaster() async throws {
         let options = SimulatorOptions(latency: .milliseconds(50))
-        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 1, repositories: 160), options: options) { simulator in
+        try await SimulatorFixture.with(SimulatorFixture.state(organizations: 1, repositories: 160), options: options) {
+            simulator in
             func timed(limit: Int) async throws -> Duration {
                 try await ContinuousClock().measure {
                     _ = try await SimulatorFixture.withClient(simulator) { client in
                         try await LiveStateFetcher(
-                            client: client, limiter: ConcurrencyLimiter(limit: limit), pageSize: 10, logger: SimulatorFixture.quiet
+                            client: client, limiter: ConcurrencyLimiter(limit: limit), pageSize: 10,
+                            logger: SimulatorFixture.quiet
                         ).fetch(organizationNames: nil)
                     }
                 }

@@ -15,14 +15,20 @@ struct PlanExecutorTests {
             + (1...2).map { SimulatorStateFile.Repository(name: "old-\($0)", isActive: true, isRemoved: false) }
         let organization = SimulatorStateFile.Organization(
             name: "acme", repositories: repositories,
-            plans: [.init(name: "nightly", backupType: 5, includeMetadata: false, includeAllRepositories: false,
-                          repositories: ["old-1", "old-2"])])
-        return SimulatorStateFile(licences: .init(total: 2 + freeLicences), users: SimulatorFixture.users, organizations: [organization])
+            plans: [
+                .init(
+                    name: "nightly", backupType: 5, includeMetadata: false, includeAllRepositories: false,
+                    repositories: ["old-1", "old-2"])
+            ])
+        return SimulatorStateFile(
+            licences: .init(total: 2 + freeLicences), users: SimulatorFixture.users, organizations: [organization])
     }
 
     static func live(_ client: XoperoClient) async throws -> (LiveOrganization, LivePlan) {
-        let live = try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 4), logger: SimulatorFixture.quiet)
-            .fetch(organizationNames: nil)
+        let live = try await LiveStateFetcher(
+            client: client, limiter: ConcurrencyLimiter(limit: 4), logger: SimulatorFixture.quiet
+        )
+        .fetch(organizationNames: nil)
         let organization = try #require(live.organizations.first)
         return (organization, try #require(organization.plans.first))
     }
@@ -41,12 +47,20 @@ struct PlanExecutorTests {
                 let planRef = ObjectRef(id: plan.id, name: plan.name)
                 let newOnes = try (1...4).map { try Self.ref(organization, "new-\($0)") }
                 let operations: [PlannedOperation] =
-                    [.activate(LicenceOperation(organization: org, repositories: newOnes)),
-                     .modify(ModifyOperation(organization: org, plan: planRef,
-                                             changes: [FieldChange(field: "includeMetadata", from: .bool(false), to: .bool(true))],
-                                             includeMetadata: true))]
+                    [
+                        .activate(LicenceOperation(organization: org, repositories: newOnes)),
+                        .modify(
+                            ModifyOperation(
+                                organization: org, plan: planRef,
+                                changes: [FieldChange(field: "includeMetadata", from: .bool(false), to: .bool(true))],
+                                includeMetadata: true)),
+                    ]
                     + newOnes.map { .attach(MembershipOperation(organization: org, plan: planRef, repository: $0)) }
-                    + [.detach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-2")))]
+                    + [
+                        .detach(
+                            MembershipOperation(
+                                organization: org, plan: planRef, repository: try Self.ref(organization, "old-2")))
+                    ]
                 let executor = PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 3))
                 return await executor.apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
             }
@@ -73,7 +87,8 @@ struct PlanExecutorTests {
             let after = await simulator.store.snapshot()
             let organization = try #require(after.organizations.first)
             let nightly = try #require(organization.plans?.first)
-            let idToName = Dictionary(uniqueKeysWithValues: (organization.repositories ?? []).compactMap { r in r.id.map { ($0, r.name) } })
+            let idToName = Dictionary(
+                uniqueKeysWithValues: (organization.repositories ?? []).compactMap { r in r.id.map { ($0, r.name) } })
             let members = Set((nightly.repositoryIds ?? []).compactMap { idToName[$0] } + (nightly.repositories ?? []))
             #expect(members == ["old-1", "new-1", "new-2"])
             #expect(nightly.includeMetadata == true)
@@ -88,11 +103,14 @@ struct PlanExecutorTests {
             let report = try await SimulatorFixture.withClient(simulator) { client in
                 let (organization, plan) = try await Self.live(client)
                 let org = ObjectRef(id: organization.id, name: organization.name)
-                let old1 = try Self.ref(organization, "old-1"), old2 = try Self.ref(organization, "old-2")
+                let old1 = try Self.ref(organization, "old-1")
+                let old2 = try Self.ref(organization, "old-2")
                 let missingPlan = ObjectRef(id: "00000000-dead-beef-0000-000000000000", name: "gone")
                 let operations: [PlannedOperation] = [
                     .detach(MembershipOperation(organization: org, plan: missingPlan, repository: old1)),
-                    .detach(MembershipOperation(organization: org, plan: ObjectRef(id: plan.id, name: plan.name), repository: old2)),
+                    .detach(
+                        MembershipOperation(
+                            organization: org, plan: ObjectRef(id: plan.id, name: plan.name), repository: old2)),
                     .deactivate(LicenceOperation(organization: org, repositories: [old1, old2])),
                 ]
                 return await PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 2))
@@ -116,7 +134,9 @@ struct PlanExecutorTests {
         }
     }
 
-    @Test("deactivating a repository that holds no licence (GT1001, e.g. a retried call's first attempt did it) is not a failure")
+    @Test(
+        "deactivating a repository that holds no licence (GT1001, e.g. a retried call's first attempt did it) is not a failure"
+    )
     func deactivateOfInactiveIsDone() async throws {
         try await SimulatorFixture.with(Self.state(freeLicences: 0)) { simulator in
             let report = try await SimulatorFixture.withClient(simulator) { client in
@@ -124,8 +144,11 @@ struct PlanExecutorTests {
                 let org = ObjectRef(id: organization.id, name: organization.name)
                 let batch = try [Self.ref(organization, "old-1"), Self.ref(organization, "new-1")]
                 return await PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1))
-                    .apply(ReconcilePlan(operations: [.deactivate(LicenceOperation(organization: org, repositories: batch))],
-                                         fingerprint: "sha256:test")).report
+                    .apply(
+                        ReconcilePlan(
+                            operations: [.deactivate(LicenceOperation(organization: org, repositories: batch))],
+                            fingerprint: "sha256:test")
+                    ).report
             }
             #expect(report.results == [.ok])
             let repositories = await simulator.store.snapshot().organizations.first?.repositories ?? []
@@ -147,7 +170,8 @@ struct PlanExecutorTests {
                     + newOnes.map { .attach(MembershipOperation(organization: org, plan: planRef, repository: $0)) }
                 let flag = InterruptionFlag()
                 // Ctrl-C arrives as soon as the first attach has finished.
-                let executor = PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1), interruption: flag) { event in
+                let executor = PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1), interruption: flag) {
+                    event in
                     if case .operationFinished(_, .attach, _) = event { flag.interrupt() }
                 }
                 return await executor.apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
@@ -163,22 +187,28 @@ struct PlanExecutorTests {
     @Test("a refused write (Viewer, 403) stops the run: nothing else is attempted")
     func forbiddenStopsTheRun() async throws {
         try await SimulatorFixture.with(Self.state(freeLicences: 6)) { simulator in
-            let viewer = XoperoCredentials.password(email: SimulatorFixture.viewerEmail, password: SimulatorFixture.viewerPassword)
+            let viewer = XoperoCredentials.password(
+                email: SimulatorFixture.viewerEmail, password: SimulatorFixture.viewerPassword)
             let execution = try await SimulatorFixture.withClient(simulator, credentials: viewer) { client in
                 let (organization, plan) = try await Self.live(client)
                 let org = ObjectRef(id: organization.id, name: organization.name)
                 let planRef = ObjectRef(id: plan.id, name: plan.name)
                 let operations: [PlannedOperation] =
                     [.modify(ModifyOperation(organization: org, plan: planRef, changes: [], includeMetadata: true))]
-                    + (try (1...2).map { .detach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-\($0)"))) })
+                    + (try (1...2).map {
+                        .detach(
+                            MembershipOperation(
+                                organization: org, plan: planRef, repository: try Self.ref(organization, "old-\($0)")))
+                    })
                 return await PlanExecutor(writer: client, limiter: ConcurrencyLimiter(limit: 1))
                     .apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test"))
             }
             #expect(execution.abortedBy == .forbidden(.modifyGitPlan))
             #expect(execution.report.failedCount == 1)
-            #expect(execution.report.results.dropFirst().allSatisfy {
-                if case .skipped(let reason) = $0 { reason.contains("HTTP 403") } else { false }
-            })
+            #expect(
+                execution.report.results.dropFirst().allSatisfy {
+                    if case .skipped(let reason) = $0 { reason.contains("HTTP 403") } else { false }
+                })
             #expect(await simulator.store.stats().writeCalls == 1)
         }
     }
@@ -192,11 +222,22 @@ struct PlanExecutorTests {
                 let (organization, plan) = try await Self.live(client)
                 let org = ObjectRef(id: organization.id, name: organization.name)
                 let planRef = ObjectRef(id: plan.id, name: plan.name)
-                let operations: [PlannedOperation] = try (1...2).map {
-                    .attach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-\($0)")))
-                } + [.detach(MembershipOperation(organization: org, plan: planRef, repository: try Self.ref(organization, "old-1")))]
-                    + (1...6).map { _ in .modify(ModifyOperation(organization: org, plan: planRef, changes: [], backupType: 5)) }
-                return await PlanExecutor(writer: client, limiter: limiter).apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
+                let operations: [PlannedOperation] =
+                    try (1...2).map {
+                        .attach(
+                            MembershipOperation(
+                                organization: org, plan: planRef, repository: try Self.ref(organization, "old-\($0)")))
+                    } + [
+                        .detach(
+                            MembershipOperation(
+                                organization: org, plan: planRef, repository: try Self.ref(organization, "old-1")))
+                    ]
+                    + (1...6).map { _ in
+                        .modify(ModifyOperation(organization: org, plan: planRef, changes: [], backupType: 5))
+                    }
+                return await PlanExecutor(writer: client, limiter: limiter).apply(
+                    ReconcilePlan(operations: operations, fingerprint: "sha256:test")
+                ).report
             }
             #expect(report.isComplete)
             #expect(await limiter.peak == 3)

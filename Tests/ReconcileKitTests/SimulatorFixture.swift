@@ -38,8 +38,10 @@ enum SimulatorFixture {
 
     /// A client for the simulator; shut it down with `withClient` or by hand.
     static func client(
-        _ simulator: RunningSimulator, credentials: XoperoCredentials = .password(email: adminEmail, password: adminPassword),
-        retry: RetryPolicy = RetryPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20))
+        _ simulator: RunningSimulator,
+        credentials: XoperoCredentials = .password(email: adminEmail, password: adminPassword),
+        retry: RetryPolicy = RetryPolicy(
+            initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20))
     ) throws -> XoperoClient {
         guard let url = URL(string: simulator.baseURL) else { throw FixtureError.badURL(simulator.baseURL) }
         return try XoperoClient(
@@ -49,8 +51,10 @@ enum SimulatorFixture {
 
     /// Runs `body` with a client and shuts the client down afterwards.
     static func withClient<T: Sendable>(
-        _ simulator: RunningSimulator, credentials: XoperoCredentials = .password(email: adminEmail, password: adminPassword),
-        retry: RetryPolicy = RetryPolicy(initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20)),
+        _ simulator: RunningSimulator,
+        credentials: XoperoCredentials = .password(email: adminEmail, password: adminPassword),
+        retry: RetryPolicy = RetryPolicy(
+            initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20)),
         _ body: (XoperoClient) async throws -> T
     ) async throws -> T {
         let client = try client(simulator, credentials: credentials, retry: retry)
@@ -76,10 +80,12 @@ enum SimulatorFixture {
             return SimulatorStateFile.Organization(
                 name: "org-\(number)", repositories: repos,
                 plans: [
-                    .init(name: "nightly", backupType: 5, includeMetadata: true, includeAllRepositories: false,
-                          repositories: Array(attachable.prefix(max(attachable.count / 10, 1)))),
-                    .init(name: "weekly", backupType: 5, includeMetadata: false, includeAllRepositories: false,
-                          repositories: Array(attachable.suffix(max(attachable.count / 5, 1)))),
+                    .init(
+                        name: "nightly", backupType: 5, includeMetadata: true, includeAllRepositories: false,
+                        repositories: Array(attachable.prefix(max(attachable.count / 10, 1)))),
+                    .init(
+                        name: "weekly", backupType: 5, includeMetadata: false, includeAllRepositories: false,
+                        repositories: Array(attachable.suffix(max(attachable.count / 5, 1)))),
                 ])
         }
         return SimulatorStateFile(licences: .init(total: licences), users: users, organizations: orgs)
@@ -87,12 +93,14 @@ enum SimulatorFixture {
 
     /// A test-only certificate or key from Tests/ReconcileKitTests/TLS (see README.txt there).
     static func tlsFile(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("TLS").appendingPathComponent(name).path
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("TLS")
+            .appendingPathComponent(name).path
     }
 
     /// Serves HTTPS with TLS/server.pem (for 127.0.0.1 and localhost, signed by TLS/test-ca.pem).
     static var httpsOptions: SimulatorOptions {
-        SimulatorOptions(tls: SimulatorTLS(certificateChainPath: tlsFile("server.pem"), privateKeyPath: tlsFile("server.key")))
+        SimulatorOptions(
+            tls: SimulatorTLS(certificateChainPath: tlsFile("server.pem"), privateKeyPath: tlsFile("server.key")))
     }
 
     enum FixtureError: Error { case badURL(String) }

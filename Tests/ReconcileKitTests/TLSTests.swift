@@ -93,8 +93,10 @@ struct TLSTests {
             ("server.pem", "unrelated.key", "--tls-key", "does not fit the certificate"),
         ])
     func badTLSFiles(certificate: String, key: String, option: String, problem: String) async throws {
-        let options = SimulatorOptions(tls: SimulatorTLS(
-            certificateChainPath: SimulatorFixture.tlsFile(certificate), privateKeyPath: SimulatorFixture.tlsFile(key)))
+        let options = SimulatorOptions(
+            tls: SimulatorTLS(
+                certificateChainPath: SimulatorFixture.tlsFile(certificate),
+                privateKeyPath: SimulatorFixture.tlsFile(key)))
         let error = await #expect(throws: SimulatorError.self) {
             try await SimulatorServer.start(state: Self.state, options: options, logger: SimulatorFixture.quiet)
         }

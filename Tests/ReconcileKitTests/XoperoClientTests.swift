@@ -13,8 +13,10 @@ struct XoperoClientTests {
     func retriesThrottling() async throws {
         try await SimulatorFixture.with(Self.state, options: SimulatorOptions(throttle: 4)) { simulator in
             let live = try await SimulatorFixture.withClient(simulator) { client in
-                try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 8), pageSize: 10, logger: SimulatorFixture.quiet)
-                    .fetch(organizationNames: nil)
+                try await LiveStateFetcher(
+                    client: client, limiter: ConcurrencyLimiter(limit: 8), pageSize: 10, logger: SimulatorFixture.quiet
+                )
+                .fetch(organizationNames: nil)
             }
             #expect(live.organizations.count == 2)
             #expect(live.organizations.allSatisfy { $0.repositories.count == 60 })
@@ -28,8 +30,10 @@ struct XoperoClientTests {
         let options = SimulatorOptions(faultRate: 0.4, faultMode: .before, seed: 7)
         try await SimulatorFixture.with(Self.state, options: options) { simulator in
             let live = try await SimulatorFixture.withClient(simulator) { client in
-                try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 4), pageSize: 10, logger: SimulatorFixture.quiet)
-                    .fetch(organizationNames: nil)
+                try await LiveStateFetcher(
+                    client: client, limiter: ConcurrencyLimiter(limit: 4), pageSize: 10, logger: SimulatorFixture.quiet
+                )
+                .fetch(organizationNames: nil)
             }
             #expect(live.organizations.allSatisfy { $0.repositories.count == 60 })
             let stats = await simulator.store.stats()
@@ -42,16 +46,21 @@ struct XoperoClientTests {
         let options = SimulatorOptions(faultRate: 0.5, faultMode: .after, seed: 3)
         try await SimulatorFixture.with(Self.state, options: options) { simulator in
             try await SimulatorFixture.withClient(simulator) { client in
-                let live = try await LiveStateFetcher(client: client, limiter: ConcurrencyLimiter(limit: 4), logger: SimulatorFixture.quiet)
-                    .fetch(organizationNames: ["org-1"])
+                let live = try await LiveStateFetcher(
+                    client: client, limiter: ConcurrencyLimiter(limit: 4), logger: SimulatorFixture.quiet
+                )
+                .fetch(organizationNames: ["org-1"])
                 let organization = try #require(live.organizations.first)
                 let plan = try #require(organization.plans.first { $0.name == "weekly" })
-                let candidates = organization.repositories.filter { $0.isActive && !$0.isRemoved && !plan.repositoryIds.contains($0.id) }
+                let candidates = organization.repositories.filter {
+                    $0.isActive && !$0.isRemoved && !plan.repositoryIds.contains($0.id)
+                }
                 for repository in candidates.prefix(6) {
                     try await client.attach(planID: plan.id, repositoryID: repository.id)
                 }
                 let after = await simulator.store.snapshot()
-                let weekly = try #require(after.organizations.first { $0.name == "org-1" }?.plans?.first { $0.name == "weekly" })
+                let weekly = try #require(
+                    after.organizations.first { $0.name == "org-1" }?.plans?.first { $0.name == "weekly" })
                 let attached = Set(weekly.repositoryIds ?? weekly.repositories ?? [])
                 for repository in candidates.prefix(6) {
                     #expect(attached.contains(repository.id) || attached.contains(repository.name))
@@ -65,7 +74,8 @@ struct XoperoClientTests {
     @Test("logs in again once when the token expires, and carries on")
     func reloginOnExpiredToken() async throws {
         let clock = ManualTokenClock()
-        try await SimulatorFixture.with(Self.state, options: SimulatorOptions(tokenTTL: .seconds(60)), clock: clock) { simulator in
+        try await SimulatorFixture.with(Self.state, options: SimulatorOptions(tokenTTL: .seconds(60)), clock: clock) {
+            simulator in
             try await SimulatorFixture.withClient(simulator) { client in
                 try await client.authenticate()
                 clock.advance(by: .seconds(61))
@@ -83,7 +93,8 @@ struct XoperoClientTests {
     func fixedTokenExpired() async throws {
         try await SimulatorFixture.with(Self.state) { simulator in
             let error = await #expect(throws: XoperoClientError.self) {
-                try await SimulatorFixture.withClient(simulator, credentials: .token("not-a-valid-token-123")) { client in
+                try await SimulatorFixture.withClient(simulator, credentials: .token("not-a-valid-token-123")) {
+                    client in
                     _ = try await client.organizations(page: 1)
                 }
             }
@@ -98,7 +109,8 @@ struct XoperoClientTests {
         try await SimulatorFixture.with(Self.state) { simulator in
             let error = await #expect(throws: XoperoClientError.self) {
                 try await SimulatorFixture.withClient(
-                    simulator, credentials: .password(email: SimulatorFixture.adminEmail, password: "wrong-horse-battery")
+                    simulator,
+                    credentials: .password(email: SimulatorFixture.adminEmail, password: "wrong-horse-battery")
                 ) { client in try await client.authenticate() }
             }
             #expect(error == .loginRejected(email: SimulatorFixture.adminEmail))
@@ -124,7 +136,8 @@ struct XoperoClientTests {
                 return (notFound, badRequest)
             }
             #expect(notFound?.errorCode == "GT1001")
-            #expect(notFound?.description.contains("HTTP 404 (GT1001): Repository \(unknownRepository) not found") == true)
+            #expect(
+                notFound?.description.contains("HTTP 404 (GT1001): Repository \(unknownRepository) not found") == true)
             guard case .badRequest(.getOrganizations, let detail) = badRequest else {
                 Issue.record("page 0 should be a 400 of getOrganizations, got \(String(describing: badRequest))")
                 return
@@ -136,7 +149,8 @@ struct XoperoClientTests {
     @Test("a Viewer may read but a write is forbidden, with the role to ask for")
     func viewerCannotWrite() async throws {
         try await SimulatorFixture.with(Self.state) { simulator in
-            let credentials = XoperoCredentials.password(email: SimulatorFixture.viewerEmail, password: SimulatorFixture.viewerPassword)
+            let credentials = XoperoCredentials.password(
+                email: SimulatorFixture.viewerEmail, password: SimulatorFixture.viewerPassword)
             let error = await #expect(throws: XoperoClientError.self) {
                 try await SimulatorFixture.withClient(simulator, credentials: credentials) { client in
                     let page = try await client.organizations(page: 1)
@@ -171,7 +185,9 @@ struct XoperoClientTests {
         #expect(error?.description.contains("pw-unreachable-9") == false)
     }
 
-    @Test("https to a server that does not speak TLS is a TLS error pointing at --ca-cert; a missing --ca-cert file is named")
+    @Test(
+        "https to a server that does not speak TLS is a TLS error pointing at --ca-cert; a missing --ca-cert file is named"
+    )
     func tlsFailures() async throws {
         try await SimulatorFixture.with(Self.state) { simulator in
             let url = try #require(URL(string: simulator.baseURL.replacingOccurrences(of: "http://", with: "https://")))

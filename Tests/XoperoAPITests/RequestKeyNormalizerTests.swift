@@ -14,28 +14,37 @@ import XoperoAPI
     }
 
     @Test func camelCaseKeysAreRestored() throws {
-        let result = try Self.normalize(#"{"INCLUDEALLREPOSITORIES": true, "RepositoryId": "r", "planid": "p", "OrderBy": "Name"}"#)
-        #expect(result == .object([
-            "includeAllRepositories": .bool(true), "repositoryId": .string("r"), "planId": .string("p"),
-            "orderby": .string("Name"),
-        ]))
+        let result = try Self.normalize(
+            #"{"INCLUDEALLREPOSITORIES": true, "RepositoryId": "r", "planid": "p", "OrderBy": "Name"}"#)
+        #expect(
+            result
+                == .object([
+                    "includeAllRepositories": .bool(true), "repositoryId": .string("r"), "planId": .string("p"),
+                    "orderby": .string("Name"),
+                ]))
     }
 
     @Test func filterItemsAreNormalizedButTheirValuesAreNot() throws {
         let result = try Self.normalize(#"{"Filters": [{"Property": "IsRemoved", "OPERATOR": "eq", "Value": "Name"}]}"#)
-        #expect(result == .object([
-            "filters": .array([.object([
-                "property": .string("IsRemoved"), "operator": .string("eq"), "value": .string("Name"),
-            ])])
-        ]))
+        #expect(
+            result
+                == .object([
+                    "filters": .array([
+                        .object([
+                            "property": .string("IsRemoved"), "operator": .string("eq"), "value": .string("Name"),
+                        ])
+                    ])
+                ]))
     }
 
     @Test func settingsKeysAreUserDataAndKeptAsSent() throws {
         let result = try Self.normalize(#"{"ID": "p", "Settings": {"Page": "1", "retentionDays": "30"}}"#)
-        #expect(result == .object([
-            "id": .string("p"),
-            "settings": .object(["Page": .string("1"), "retentionDays": .string("30")]),
-        ]))
+        #expect(
+            result
+                == .object([
+                    "id": .string("p"),
+                    "settings": .object(["Page": .string("1"), "retentionDays": .string("30")]),
+                ]))
     }
 
     @Test func unknownKeysAreLeftAlone() throws {

@@ -116,10 +116,11 @@ import XoperoAPI
     @Test func everySampleIsCovered() throws {
         let folder = try #require(Bundle.module.url(forResource: "VendorSamples", withExtension: nil))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == [
-            "login.response.json", "organizations-getmany.request.json", "organizations-getmany.response.json",
-            "plans-listassignedtoorganization.response.json", "repositories-activate.response.json",
-            "repositories-deactivate.response.json", "repositories-getmany.request.json",
-        ])
+        #expect(
+            names == [
+                "login.response.json", "organizations-getmany.request.json", "organizations-getmany.response.json",
+                "plans-listassignedtoorganization.response.json", "repositories-activate.response.json",
+                "repositories-deactivate.response.json", "repositories-getmany.request.json",
+            ])
     }
 }

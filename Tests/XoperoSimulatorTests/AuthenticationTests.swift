@@ -1,14 +1,23 @@
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// Login, bearer tokens (401) and roles (403), over real HTTP.
 @Suite struct AuthenticationTests {
-    static let listingPaths = ["/git/organizations/getmany", "/git/repositories/getmany", "/plans/listassignedtoorganization"]
+    static let listingPaths = [
+        "/git/organizations/getmany", "/git/repositories/getmany", "/plans/listassignedtoorganization",
+    ]
     static let writeCalls: [(path: String, body: String)] = [
-        ("/plans/attachgitrepository", #"{"planId": "\#(Fixtures.planId("alpha", "nightly"))", "repositoryId": "\#(Fixtures.repositoryId("alpha", "mobile"))"}"#),
-        ("/plans/detachgitrepository", #"{"planId": "\#(Fixtures.planId("alpha", "nightly"))", "repositoryId": "\#(Fixtures.repositoryId("alpha", "api"))"}"#),
+        (
+            "/plans/attachgitrepository",
+            #"{"planId": "\#(Fixtures.planId("alpha", "nightly"))", "repositoryId": "\#(Fixtures.repositoryId("alpha", "mobile"))"}"#
+        ),
+        (
+            "/plans/detachgitrepository",
+            #"{"planId": "\#(Fixtures.planId("alpha", "nightly"))", "repositoryId": "\#(Fixtures.repositoryId("alpha", "api"))"}"#
+        ),
         ("/plans/modifygitplan", #"{"id": "\#(Fixtures.planId("alpha", "nightly"))", "includeMetadata": false}"#),
         ("/git/repositories/activate", #"{"ids": ["\#(Fixtures.repositoryId("alpha", "mobile"))"]}"#),
         ("/git/repositories/deactivate", #"{"ids": ["\#(Fixtures.repositoryId("alpha", "api"))"]}"#),
@@ -16,7 +25,8 @@ import XoperoAPI
 
     @Test func loginGivesATokenThatWorks() async throws {
         try await SimulatorHarness.with { sim in
-            let response = try await sim.post("/account/login", json: #"{"email": "ADMIN@example.com", "password": "change-me"}"#)
+            let response = try await sim.post(
+                "/account/login", json: #"{"email": "ADMIN@example.com", "password": "change-me"}"#)
             #expect(response.status == 200)
             let login = try response.decode(Components.Schemas.LoginResponse.self)
             #expect(login.userId == StableID.user(email: Fixtures.admin))
@@ -65,7 +75,9 @@ import XoperoAPI
             #expect(expired.status == 401)
             #expect(expired.body.isEmpty)
             // A new login works again.
-            #expect(try await sim.post("/git/organizations/getmany", json: "{}", token: try await sim.login()).status == 200)
+            #expect(
+                try await sim.post("/git/organizations/getmany", json: "{}", token: try await sim.login()).status == 200
+            )
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// A body that cannot be read or lacks a field is a 400 naming the field, never a 500.
@@ -25,7 +26,8 @@ import XoperoAPI
             let token = try await sim.login()
             let response = try await sim.post(path, json: body, token: token)
             #expect(response.status == 400, "\(response.text)")
-            #expect(response.headers["content-type"]?.hasPrefix("application/json") == true, "the contract's content type")
+            #expect(
+                response.headers["content-type"]?.hasPrefix("application/json") == true, "the contract's content type")
             let problem = try response.decode(Components.Schemas.ProblemDetails.self)
             #expect(problem.status == 400)
             #expect(!problem.title.isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// The three listing calls over real HTTP: envelope, paging, sorting, filtering, errors.
@@ -12,7 +13,8 @@ import XoperoAPI
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
             // The vendor's own request shape, `Page` capitalized.
-            let page = try await sim.organizations(#"{"limit": 1, "orderby": "Name", "ordertype": "asc", "Page": 2}"#, token: token)
+            let page = try await sim.organizations(
+                #"{"limit": 1, "orderby": "Name", "ordertype": "asc", "Page": 2}"#, token: token)
             #expect(page.currentPage == 2)
             #expect(page.pageCount == 2)
             #expect(page.totalEntries == 2)
@@ -62,7 +64,8 @@ import XoperoAPI
     @Test func sortOrganizationsByAnyField() async throws {
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
-            let byTotal = try await sim.organizations(#"{"orderby": "TotalRepositories", "ordertype": "desc"}"#, token: token)
+            let byTotal = try await sim.organizations(
+                #"{"orderby": "TotalRepositories", "ordertype": "desc"}"#, token: token)
             #expect(byTotal.result.map(\.name) == ["beta", "alpha"])
             let byName = try await sim.organizations(#"{"orderby": "Name", "ordertype": "desc"}"#, token: token)
             #expect(byName.result.map(\.name) == ["beta", "alpha"])
@@ -77,7 +80,8 @@ import XoperoAPI
     @Test func repositoriesPagingArithmetic() async throws {
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
-            let third = try await sim.repositories(#"{"id": "\#(beta)", "limit": 10, "page": 3, "orderby": "Name"}"#, token: token)
+            let third = try await sim.repositories(
+                #"{"id": "\#(beta)", "limit": 10, "page": 3, "orderby": "Name"}"#, token: token)
             #expect(third.totalEntries == 25)
             #expect(third.pageCount == 3)
             #expect(third.currentPage == 3)
@@ -103,11 +107,13 @@ import XoperoAPI
             #expect(Array(sorted.result.map(\.name).prefix(8)) == active)
             #expect(sorted.result[8].name == "repo-02")
             let removed = try await sim.repositories(
-                #"{"id": "\#(alpha)", "filters": [{"operator": "eq", "value": true, "property": "IsRemoved"}]}"#, token: token)
+                #"{"id": "\#(alpha)", "filters": [{"operator": "eq", "value": true, "property": "IsRemoved"}]}"#,
+                token: token)
             #expect(removed.result.map(\.name) == ["old-monolith"])
             #expect(removed.result.first?.id == Fixtures.repositoryId("alpha", "old-monolith"))
             let contains = try await sim.repositories(
-                #"{"id": "\#(beta)", "filters": [{"Property": "Name", "Operator": "endswith", "Value": "5"}]}"#, token: token)
+                #"{"id": "\#(beta)", "filters": [{"Property": "Name", "Operator": "endswith", "Value": "5"}]}"#,
+                token: token)
             #expect(contains.result.map(\.name) == ["repo-05", "repo-15", "repo-25"])
         }
     }
@@ -120,7 +126,10 @@ import XoperoAPI
             #expect(page.result.map(\.name) == ["everything", "nightly"])
             #expect(page.result[0].includeAllRepositories)
             #expect(page.result[0].repositoryIds.isEmpty)
-            #expect(page.result[1].repositoryIds == [Fixtures.repositoryId("alpha", "api"), Fixtures.repositoryId("alpha", "web")])
+            #expect(
+                page.result[1].repositoryIds == [
+                    Fixtures.repositoryId("alpha", "api"), Fixtures.repositoryId("alpha", "web"),
+                ])
             let filtered = try await sim.plans(
                 #"{"id": "\#(alpha)", "filters": [{"property": "IncludeAllRepositories", "operator": "eq", "value": false}]}"#,
                 token: token)
@@ -131,19 +140,32 @@ import XoperoAPI
     @Test(arguments: ["/git/repositories/getmany", "/plans/listassignedtoorganization"])
     func unknownOrganizationIs404(path: String) async throws {
         try await SimulatorHarness.with { sim in
-            let response = try await sim.post(path, json: #"{"id": "a4ac2cd0-a4ac-4ced-be39-a4ac31e033ff"}"#, token: try await sim.login())
+            let response = try await sim.post(
+                path, json: #"{"id": "a4ac2cd0-a4ac-4ced-be39-a4ac31e033ff"}"#, token: try await sim.login())
             #expect(response.status == 404)
             #expect(try response.decode(Components.Schemas.ProblemDetails.self).status == 404)
         }
     }
 
     @Test(arguments: [
-        ("/git/organizations/getmany", #"{"filters": [{"property": "Colour", "operator": "eq", "value": "x"}]}"#, "filters[0].property"),
-        ("/git/repositories/getmany", #"{"id": "ID", "filters": [{"property": "Size", "operator": "gt", "value": 1}]}"#, "filters[0].property"),
-        ("/plans/listassignedtoorganization", #"{"id": "ID", "filters": [{"property": "Owner", "operator": "eq", "value": "x"}]}"#, "filters[0].property"),
+        (
+            "/git/organizations/getmany", #"{"filters": [{"property": "Colour", "operator": "eq", "value": "x"}]}"#,
+            "filters[0].property"
+        ),
+        (
+            "/git/repositories/getmany",
+            #"{"id": "ID", "filters": [{"property": "Size", "operator": "gt", "value": 1}]}"#, "filters[0].property"
+        ),
+        (
+            "/plans/listassignedtoorganization",
+            #"{"id": "ID", "filters": [{"property": "Owner", "operator": "eq", "value": "x"}]}"#, "filters[0].property"
+        ),
         ("/git/repositories/getmany", #"{"id": "ID", "orderby": "Size"}"#, "orderby"),
         ("/git/repositories/getmany", #"{"id": "ID", "page": 0}"#, "page"),
-        ("/git/repositories/getmany", #"{"id": "ID", "filters": [{"property": "Name", "operator": "like", "value": "x"}]}"#, "filters[0].operator"),
+        (
+            "/git/repositories/getmany",
+            #"{"id": "ID", "filters": [{"property": "Name", "operator": "like", "value": "x"}]}"#, "filters[0].operator"
+        ),
     ])
     func badListingRequestsAre400NamingTheField(path: String, body: String, field: String) async throws {
         try await SimulatorHarness.with { sim in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// `--persist`: every change is written back atomically, and a restart from the file sees it.
@@ -15,9 +16,18 @@ import XoperoAPI
         let options = SimulatorOptions(persistPath: path)
         try await SimulatorHarness.with(try SimulatorStateFile.load(path: path), options: options) { sim in
             let token = try await sim.login()
-            #expect(try await sim.post("/plans/attachgitrepository", json: #"{"planId": "\#(nightly)", "repositoryId": "\#(docs)"}"#, token: token).status == 200)
-            #expect(try await sim.post("/git/repositories/activate", json: #"{"ids": ["\#(docs)"]}"#, token: token).status == 200)
-            #expect(try await sim.post("/plans/modifygitplan", json: #"{"id": "\#(nightly)", "settings": {"k": "v"}}"#, token: token).status == 200)
+            #expect(
+                try await sim.post(
+                    "/plans/attachgitrepository", json: #"{"planId": "\#(nightly)", "repositoryId": "\#(docs)"}"#,
+                    token: token
+                ).status == 200)
+            #expect(
+                try await sim.post("/git/repositories/activate", json: #"{"ids": ["\#(docs)"]}"#, token: token).status
+                    == 200)
+            #expect(
+                try await sim.post(
+                    "/plans/modifygitplan", json: #"{"id": "\#(nightly)", "settings": {"k": "v"}}"#, token: token
+                ).status == 200)
         }
         // Only the state file is left in the folder: the temporary file was renamed over it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["state.json"])
@@ -42,7 +52,9 @@ import XoperoAPI
         try await SimulatorHarness.with(try SimulatorStateFile.load(path: path)) { sim in
             let token = try await sim.login()
             let docs = Fixtures.repositoryId("alpha", "docs")
-            #expect(try await sim.post("/git/repositories/activate", json: #"{"ids": ["\#(docs)"]}"#, token: token).status == 200)
+            #expect(
+                try await sim.post("/git/repositories/activate", json: #"{"ids": ["\#(docs)"]}"#, token: token).status
+                    == 200)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import XoperoSimulator
 
 /// Paging, sorting and filtering as pure functions.
@@ -18,7 +19,8 @@ import Testing
         limit: Int? = nil, page: Int? = nil, orderBy: String? = nil, descending: Bool = false,
         filters: [ListingFilter] = []
     ) throws -> ListingPage<SimRepository> {
-        let request = ListingRequest(limit: limit, page: page, orderBy: orderBy, descending: descending, filters: filters)
+        let request = ListingRequest(
+            limit: limit, page: page, orderBy: orderBy, descending: descending, filters: filters)
         let resolved = try QueryEngine.resolve(request, fields: ListingFields.repositories)
         let order = resolved.sortField.map { QueryEngine.sortedOrder(items, by: $0, descending: descending) }
         return QueryEngine.page(items, order: order, resolved)
@@ -49,7 +51,8 @@ import Testing
         let page = QueryEngine.page(many, order: nil, clamped)
         #expect(page.items.count == 1000)
         #expect(page.pageCount == 3)
-        let defaulted = try QueryEngine.resolve(ListingRequest(descending: false, filters: []), fields: ListingFields.repositories)
+        let defaulted = try QueryEngine.resolve(
+            ListingRequest(descending: false, filters: []), fields: ListingFields.repositories)
         #expect(defaulted.limit == 50)
         #expect(defaulted.page == 1)
     }
@@ -66,18 +69,22 @@ import Testing
     }
 
     @Test func sortsByNameIgnoringCaseBothWays() throws {
-        #expect(try Self.run(orderBy: "Name").items.map(\.name)
-            == ["alpha", "bravo", "charlie", "Delta", "echo-service", "foxtrot-service", "golf"])
-        #expect(try Self.run(orderBy: "name", descending: true).items.map(\.name)
-            == ["golf", "foxtrot-service", "echo-service", "Delta", "charlie", "bravo", "alpha"])
+        #expect(
+            try Self.run(orderBy: "Name").items.map(\.name)
+                == ["alpha", "bravo", "charlie", "Delta", "echo-service", "foxtrot-service", "golf"])
+        #expect(
+            try Self.run(orderBy: "name", descending: true).items.map(\.name)
+                == ["golf", "foxtrot-service", "echo-service", "Delta", "charlie", "bravo", "alpha"])
     }
 
     @Test func sortIsStableInBothDirections() throws {
         // Equal values keep their natural order, ascending and descending alike.
-        #expect(try Self.run(orderBy: "IsActive").items.map(\.id)
-            == ["id-2", "id-4", "id-6", "id-1", "id-3", "id-5", "id-7"])
-        #expect(try Self.run(orderBy: "IsActive", descending: true).items.map(\.id)
-            == ["id-1", "id-3", "id-5", "id-7", "id-2", "id-4", "id-6"])
+        #expect(
+            try Self.run(orderBy: "IsActive").items.map(\.id)
+                == ["id-2", "id-4", "id-6", "id-1", "id-3", "id-5", "id-7"])
+        #expect(
+            try Self.run(orderBy: "IsActive", descending: true).items.map(\.id)
+                == ["id-1", "id-3", "id-5", "id-7", "id-2", "id-4", "id-6"])
     }
 
     @Test func unknownSortPropertyIsRefusedNamingIt() throws {
@@ -88,10 +95,16 @@ import Testing
 
     @Test(arguments: [
         (ListingFilter(property: "IsRemoved", comparison: .eq, value: .flag(true)), ["id-3", "id-6"]),
-        (ListingFilter(property: "isremoved", comparison: .neq, value: .flag(true)), ["id-1", "id-2", "id-4", "id-5", "id-7"]),
+        (
+            ListingFilter(property: "isremoved", comparison: .neq, value: .flag(true)),
+            ["id-1", "id-2", "id-4", "id-5", "id-7"]
+        ),
         (ListingFilter(property: "IsActive", comparison: .eq, value: .text("false")), ["id-2", "id-4", "id-6"]),
         (ListingFilter(property: "Name", comparison: .eq, value: .text("DELTA")), ["id-1"]),
-        (ListingFilter(property: "Name", comparison: .neq, value: .text("delta")), ["id-2", "id-3", "id-4", "id-5", "id-6", "id-7"]),
+        (
+            ListingFilter(property: "Name", comparison: .neq, value: .text("delta")),
+            ["id-2", "id-3", "id-4", "id-5", "id-6", "id-7"]
+        ),
         (ListingFilter(property: "Name", comparison: .contains, value: .text("SERV")), ["id-5", "id-6"]),
         (ListingFilter(property: "Name", comparison: .startswith, value: .text("ch")), ["id-3"]),
         (ListingFilter(property: "Name", comparison: .endswith, value: .text("-service")), ["id-5", "id-6"]),
@@ -108,10 +121,12 @@ import Testing
     }
 
     @Test func filtersCombineAndPagingCountsOnlyMatches() throws {
-        let result = try Self.run(limit: 1, page: 2, filters: [
-            ListingFilter(property: "IsActive", comparison: .eq, value: .flag(true)),
-            ListingFilter(property: "IsRemoved", comparison: .eq, value: .flag(false)),
-        ])
+        let result = try Self.run(
+            limit: 1, page: 2,
+            filters: [
+                ListingFilter(property: "IsActive", comparison: .eq, value: .flag(true)),
+                ListingFilter(property: "IsRemoved", comparison: .eq, value: .flag(false)),
+            ])
         #expect(result.totalEntries == 3)
         #expect(result.pageCount == 3)
         #expect(result.items.map(\.id) == ["id-5"])
@@ -121,15 +136,21 @@ import Testing
         let rows = [3, 10, 7].enumerated().map { index, total in
             OrganizationRow(
                 organization: SimOrganization(
-                    id: "o\(index)", name: "org\(index)", driver: index, isReadOnly: false, isCreatedByMarketplace: false,
+                    id: "o\(index)", name: "org\(index)", driver: index, isReadOnly: false,
+                    isCreatedByMarketplace: false,
                     synchronizationInProgress: false, repositories: [], plans: [], attachCounts: [:]),
-                counters: .init(totalRepositories: total, removedRepositories: 0, protectedRepositories: 0, missingLicences: 0),
+                counters: .init(
+                    totalRepositories: total, removedRepositories: 0, protectedRepositories: 0, missingLicences: 0),
                 notRemoved: total)
         }
         func ids(_ comparison: ListingFilter.Comparison, _ value: FilterValue) throws -> [String] {
-            let request = ListingRequest(descending: false, filters: [.init(property: "TotalRepositories", comparison: comparison, value: value)])
-            return QueryEngine.page(rows, order: nil, try QueryEngine.resolve(request, fields: ListingFields.organizations))
-                .items.map(\.organization.id)
+            let request = ListingRequest(
+                descending: false, filters: [.init(property: "TotalRepositories", comparison: comparison, value: value)]
+            )
+            return QueryEngine.page(
+                rows, order: nil, try QueryEngine.resolve(request, fields: ListingFields.organizations)
+            )
+            .items.map(\.organization.id)
         }
         #expect(try ids(.gt, .integer(5)) == ["o1", "o2"])
         #expect(try ids(.lt, .integer(7)) == ["o0"])

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// The simulator's router driven in process, without a socket (HummingbirdTesting `.router`): the same
@@ -23,7 +24,8 @@ import XoperoAPI
             body: json(#"{"email": "\#(email)", "password": "\#(Fixtures.password)"}"#)
         ) { response in
             #expect(response.status == .ok)
-            return try JSONDecoder().decode(Components.Schemas.LoginResponse.self, from: Data(buffer: response.body)).accessToken
+            return try JSONDecoder().decode(Components.Schemas.LoginResponse.self, from: Data(buffer: response.body))
+                .accessToken
         }
     }
 
@@ -36,7 +38,8 @@ import XoperoAPI
                 body: Self.json(#"{"limit": 1, "orderby": "Name", "ordertype": "desc", "Page": 2}"#)
             ) { response in
                 #expect(response.status == .ok)
-                let page = try JSONDecoder().decode(Components.Schemas.OrganizationPage.self, from: Data(buffer: response.body))
+                let page = try JSONDecoder().decode(
+                    Components.Schemas.OrganizationPage.self, from: Data(buffer: response.body))
                 #expect(page.currentPage == 2)
                 #expect(page.result.map(\.name) == ["alpha"])
             }

@@ -1,5 +1,6 @@
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// The data rules of attach, detach, modify, activate and deactivate, without HTTP.
@@ -39,9 +40,13 @@ import XoperoAPI
         state.organizations[0].plans?[1].includeAllRepositories = false
         var world = try SimulatorWorld(state: state)
         // api and web in nightly, both active; mobile, docs free; old-monolith removed.
-        #expect(counters(world) == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 2, missingLicences: 0))
+        #expect(
+            counters(world)
+                == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 2, missingLicences: 0))
         _ = world.attach(planId: nightly, repositoryId: repo("mobile"))
-        #expect(counters(world) == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 3, missingLicences: 1))
+        #expect(
+            counters(world)
+                == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 3, missingLicences: 1))
         _ = world.attach(planId: everything, repositoryId: repo("mobile"))
         _ = world.detach(planId: nightly, repositoryId: repo("mobile"))
         // Still held by the other plan.
@@ -49,7 +54,9 @@ import XoperoAPI
         _ = world.activate(ids: [repo("mobile")])
         #expect(counters(world).missingLicences == 0)
         _ = world.modify(planId: everything, PlanModification(includeAllRepositories: true))
-        #expect(counters(world) == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 4, missingLicences: 1))
+        #expect(
+            counters(world)
+                == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 4, missingLicences: 1))
         _ = world.detach(planId: everything, repositoryId: repo("mobile"))
         #expect(counters(world).protectedRepositories == 4)
     }
@@ -57,7 +64,9 @@ import XoperoAPI
     @Test func modifyChangesOnlyTheGivenFields() throws {
         var world = try SimulatorWorld(state: Fixtures.state())
         let before = world.organizations[0].plans[0]
-        #expect(world.modify(planId: nightly, PlanModification(workerId: "w-1", settings: ["Retention": "30"])) == .done(changed: true))
+        #expect(
+            world.modify(planId: nightly, PlanModification(workerId: "w-1", settings: ["Retention": "30"]))
+                == .done(changed: true))
         let after = world.organizations[0].plans[0]
         #expect(after.workerId == "w-1")
         #expect(after.settings == ["Retention": "30"])
@@ -73,10 +82,11 @@ import XoperoAPI
         let outcome = world.activate(ids: [repo("api")] + ids + ["unknown-id"])
         // api already active: success without a licence; two free licences; then LI5020; unknown: GT1001.
         #expect(outcome.success == [repo("api"), ids[0], ids[1]])
-        #expect(outcome.errors == [
-            LicenceFailure(id: ids[2], code: .noFreeLicence), LicenceFailure(id: ids[3], code: .noFreeLicence),
-            LicenceFailure(id: "unknown-id", code: .repositoryNotFound),
-        ])
+        #expect(
+            outcome.errors == [
+                LicenceFailure(id: ids[2], code: .noFreeLicence), LicenceFailure(id: ids[3], code: .noFreeLicence),
+                LicenceFailure(id: "unknown-id", code: .repositoryNotFound),
+            ])
         #expect(world.activeCount == 12)
     }
 
@@ -91,7 +101,10 @@ import XoperoAPI
         var state = Fixtures.state()
         state.organizations[0].repositories?[4].isActive = true
         var world = try SimulatorWorld(state: state)
-        #expect(world.activate(ids: [repo("old-monolith")]).errors == [LicenceFailure(id: repo("old-monolith"), code: .repositoryNotFound)])
+        #expect(
+            world.activate(ids: [repo("old-monolith")]).errors == [
+                LicenceFailure(id: repo("old-monolith"), code: .repositoryNotFound)
+            ])
         #expect(world.deactivate(ids: [repo("old-monolith")]).success == [repo("old-monolith")])
     }
 

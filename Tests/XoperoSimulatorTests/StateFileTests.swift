@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XoperoSimulator
 
 /// Loading and checking state files: each kind of bad file gets a one-line error naming the field.
@@ -16,7 +17,9 @@ import Testing
     }
 
     @Test func missingFile() throws {
-        let error = try #require(throws: SimulatorError.self) { try SimulatorStateFile.load(path: "/nonexistent/state.json") }
+        let error = try #require(throws: SimulatorError.self) {
+            try SimulatorStateFile.load(path: "/nonexistent/state.json")
+        }
         #expect(error == .stateFileMissing(path: "/nonexistent/state.json"))
         #expect(error.description.contains("does not exist"))
     }
@@ -33,18 +36,48 @@ import Testing
     @Test(arguments: [
         (#"{"users": [], "organizations": []}"#, "users"),
         (#"{"organizations": []}"#, "users"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Admin"]}], "organizations": []}"#, "users[0].roles[0]"),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Admin"]}], "organizations": []}"#,
+            "users[0].roles[0]"
+        ),
         (#"{"users": [{"email": "a@b", "password": "p", "roles": []}], "organizations": []}"#, "users[0].roles"),
         (#"{"users": [{"email": "a@b", "roles": ["Viewer"]}], "organizations": []}"#, "users[0].password"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"driver": 1}]}"#, "organizations[0].name"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r", "isActive": "yes"}]}]}"#, "organizations[0].repositories[0].isActive"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r"}], "plans": [{"name": "p", "repositories": ["r", "ghost"]}]}]}"#, "organizations[0].plans[0].repositories[1]"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "plans": [{"name": "p", "repositoryIds": ["nope"]}]}]}"#, "organizations[0].plans[0].repositoryIds[0]"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o"}, {"name": "o"}]}"#, "organizations[1].name"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r"}, {"name": "r"}]}]}"#, "organizations[0].repositories[1].name"),
-        (#"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"id": "x", "name": "r"}, {"id": "x", "name": "s"}]}]}"#, "organizations[0].repositories[1].id"),
-        (#"{"licences": {"total": 0}, "users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r", "isActive": true}]}]}"#, "licences.total"),
-        (#"{"licences": {"total": -1}, "users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": []}"#, "licences.total"),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"driver": 1}]}"#,
+            "organizations[0].name"
+        ),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r", "isActive": "yes"}]}]}"#,
+            "organizations[0].repositories[0].isActive"
+        ),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r"}], "plans": [{"name": "p", "repositories": ["r", "ghost"]}]}]}"#,
+            "organizations[0].plans[0].repositories[1]"
+        ),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "plans": [{"name": "p", "repositoryIds": ["nope"]}]}]}"#,
+            "organizations[0].plans[0].repositoryIds[0]"
+        ),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o"}, {"name": "o"}]}"#,
+            "organizations[1].name"
+        ),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r"}, {"name": "r"}]}]}"#,
+            "organizations[0].repositories[1].name"
+        ),
+        (
+            #"{"users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"id": "x", "name": "r"}, {"id": "x", "name": "s"}]}]}"#,
+            "organizations[0].repositories[1].id"
+        ),
+        (
+            #"{"licences": {"total": 0}, "users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": [{"name": "o", "repositories": [{"name": "r", "isActive": true}]}]}"#,
+            "licences.total"
+        ),
+        (
+            #"{"licences": {"total": -1}, "users": [{"email": "a@b", "password": "p", "roles": ["Viewer"]}], "organizations": []}"#,
+            "licences.total"
+        ),
     ])
     func invalidFilesNameTheField(text: String, field: String) throws {
         let error = try loadError(text)
@@ -69,13 +102,15 @@ import Testing
     }
 
     @Test func namesAndIdsAreBothRead() throws {
-        let path = try write(#"""
+        let path = try write(
+            #"""
             {"users": [{"email": "a@b", "password": "p", "roles": ["SystemAdministrator"]}],
              "organizations": [{"name": "o", "repositories": [{"name": "r"}, {"id": "fixed-id", "name": "s"}],
                "plans": [{"name": "p", "repositories": ["r"], "repositoryIds": ["fixed-id"]}]}]}
             """#)
         let world = try SimulatorWorld(state: try SimulatorStateFile.load(path: path))
-        #expect(world.organizations[0].plans[0].attached == [StableID.repository(organization: "o", name: "r"), "fixed-id"])
+        #expect(
+            world.organizations[0].plans[0].attached == [StableID.repository(organization: "o", name: "r"), "fixed-id"])
     }
 
     @Test func theExampleStateLoads() throws {

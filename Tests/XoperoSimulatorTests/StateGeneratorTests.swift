@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import XoperoSimulator
 
 @Suite struct StateGeneratorTests {
@@ -42,8 +43,12 @@ import Testing
     }
 
     @Test func badShapesAreRefused() {
-        #expect(throws: SimulatorError.self) { try StateGenerator.generate(.init(organizations: 0, repositories: 1, plans: 1)) }
-        #expect(throws: SimulatorError.self) { try StateGenerator.generate(.init(organizations: 1, repositories: -1, plans: 1)) }
+        #expect(throws: SimulatorError.self) {
+            try StateGenerator.generate(.init(organizations: 0, repositories: 1, plans: 1))
+        }
+        #expect(throws: SimulatorError.self) {
+            try StateGenerator.generate(.init(organizations: 1, repositories: -1, plans: 1))
+        }
     }
 
     @Test func theBigShapeIsFast() throws {

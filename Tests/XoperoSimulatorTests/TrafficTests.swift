@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// Latency, throttling and injected faults; with a fixed seed the same calls fail on every run.
@@ -59,7 +60,8 @@ import XoperoAPI
                 group.addTask {
                     let response = try? await sim.post(
                         "/plans/attachgitrepository",
-                        json: #"{"planId": "\#(beta)", "repositoryId": "\#(Fixtures.repositoryId("beta", name))"}"#, token: token)
+                        json: #"{"planId": "\#(beta)", "repositoryId": "\#(Fixtures.repositoryId("beta", name))"}"#,
+                        token: token)
                     return ("attach \(name)", response.map { String($0.status) } ?? "dropped")
                 }
             }
@@ -67,7 +69,8 @@ import XoperoAPI
                 group.addTask {
                     let response = try? await sim.post(
                         "/plans/detachgitrepository",
-                        json: #"{"planId": "\#(nightly)", "repositoryId": "\#(Fixtures.repositoryId("alpha", name))"}"#, token: token)
+                        json: #"{"planId": "\#(nightly)", "repositoryId": "\#(Fixtures.repositoryId("alpha", name))"}"#,
+                        token: token)
                     return ("detach \(name)", response.map { String($0.status) } ?? "dropped")
                 }
             }
@@ -84,12 +87,17 @@ import XoperoAPI
 
     /// Runs the workload against a fresh simulator. Login is subject to faults too, so it is retried
     /// until it gets through (the retries are identical calls, so they are deterministic as well).
-    static func run(mode: FaultMode, seed: UInt64) async throws -> (outcomes: [String: String], state: SimulatorStateFile) {
+    static func run(mode: FaultMode, seed: UInt64) async throws -> (
+        outcomes: [String: String], state: SimulatorStateFile
+    ) {
         try await SimulatorHarness.with(options: SimulatorOptions(faultRate: 0.3, faultMode: mode, seed: seed)) { sim in
             var token: String?
             for _ in 0..<20 where token == nil {
-                let response = try? await sim.post("/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
-                if response?.status == 200 { token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken }
+                let response = try? await sim.post(
+                    "/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
+                if response?.status == 200 {
+                    token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken
+                }
             }
             let outcomes = try await workload(sim, token: try #require(token))
             return (outcomes, normalized(await sim.store.snapshot()))
@@ -134,7 +142,8 @@ import XoperoAPI
             #expect(attachedBefore.contains(id) == (status == "200"), "\(call): \(status)")
         }
         let after = try await Self.run(mode: .after, seed: 42)
-        let attachedAfter = try #require(after.state.organizations.first { $0.name == "beta" }?.plans?.first?.repositoryIds)
+        let attachedAfter = try #require(
+            after.state.organizations.first { $0.name == "beta" }?.plans?.first?.repositoryIds)
         #expect(attachedAfter.count == 25)
     }
 
@@ -143,13 +152,17 @@ import XoperoAPI
         try await SimulatorHarness.with(Fixtures.state(licences: nil), options: options) { sim in
             var token: String?
             for _ in 0..<30 where token == nil {
-                let response = try? await sim.post("/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
-                if response?.status == 200 { token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken }
+                let response = try? await sim.post(
+                    "/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
+                if response?.status == 200 {
+                    token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken
+                }
             }
             let ids = (17...25).map { Fixtures.repositoryId("beta", "repo-\($0)") }
             var outcomes: [String] = []
             for id in ids {
-                let response = try? await sim.post("/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: try #require(token))
+                let response = try? await sim.post(
+                    "/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: try #require(token))
                 outcomes.append(response.map { String($0.status) } ?? "dropped")
             }
             #expect(outcomes.contains("500"), "\(outcomes)")
@@ -185,6 +198,8 @@ import XoperoAPI
         #expect(decisions.contains(.lostAnswer(dropConnection: true)))
         #expect(decisions.contains(.lostAnswer(dropConnection: false)))
         // Key order and spacing do not matter: bodies are compared in canonical form.
-        #expect(FaultMiddleware.canonical(Data(#"{"B": 2, "a": 1}"#.utf8)) == FaultMiddleware.canonical(Data(#"{"a":1,"B":2}"#.utf8)))
+        #expect(
+            FaultMiddleware.canonical(Data(#"{"B": 2, "a": 1}"#.utf8))
+                == FaultMiddleware.canonical(Data(#"{"a":1,"B":2}"#.utf8)))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// Attach, detach, modify, activate and deactivate over real HTTP, with the counters read back.
@@ -11,17 +12,23 @@ import XoperoAPI
     func repo(_ name: String, _ organization: String = "alpha") -> String { Fixtures.repositoryId(organization, name) }
 
     func attach(_ sim: SimulatorHarness, plan: String, repository: String, token: String) async throws -> WireResponse {
-        try await sim.post("/plans/attachgitrepository", json: #"{"planId": "\#(plan)", "repositoryId": "\#(repository)"}"#, token: token)
+        try await sim.post(
+            "/plans/attachgitrepository", json: #"{"planId": "\#(plan)", "repositoryId": "\#(repository)"}"#,
+            token: token)
     }
 
     func detach(_ sim: SimulatorHarness, plan: String, repository: String, token: String) async throws -> WireResponse {
-        try await sim.post("/plans/detachgitrepository", json: #"{"planId": "\#(plan)", "repositoryId": "\#(repository)"}"#, token: token)
+        try await sim.post(
+            "/plans/detachgitrepository", json: #"{"planId": "\#(plan)", "repositoryId": "\#(repository)"}"#,
+            token: token)
     }
 
     @Test func attachAndDetachAreIdempotentAndCountersFollow() async throws {
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
-            _ = try await sim.post("/plans/modifygitplan", json: #"{"id": "\#(everything)", "includeAllRepositories": false}"#, token: token)
+            _ = try await sim.post(
+                "/plans/modifygitplan", json: #"{"id": "\#(everything)", "includeAllRepositories": false}"#,
+                token: token)
             var organization = try await sim.organization(named: "alpha", token: token)
             #expect(organization.protectedRepositories == 2)
             #expect(organization.missingLicences == 0)
@@ -34,7 +41,10 @@ import XoperoAPI
             #expect(organization.missingLicences == 1)
             #expect(organization.plans.first { $0.name == "nightly" }?.repoCount == 3)
             let plans = try await sim.plans(#"{"id": "\#(alpha)"}"#, token: token)
-            #expect(plans.result.first { $0.name == "nightly" }?.repositoryIds == [repo("api"), repo("web"), repo("mobile")])
+            #expect(
+                plans.result.first { $0.name == "nightly" }?.repositoryIds == [
+                    repo("api"), repo("web"), repo("mobile"),
+                ])
             for _ in 0..<2 {
                 #expect(try await detach(sim, plan: nightly, repository: repo("api"), token: token).status == 200)
             }
@@ -50,7 +60,8 @@ import XoperoAPI
     @Test func unknownPlanIs404WithoutCodeAndBadRepositoryIs404GT1001() async throws {
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
-            let unknownPlan = try await attach(sim, plan: "fba158dd-6bf4-a4ac-8bc3-7305a9cc4dad", repository: repo("api"), token: token)
+            let unknownPlan = try await attach(
+                sim, plan: "fba158dd-6bf4-a4ac-8bc3-7305a9cc4dad", repository: repo("api"), token: token)
             #expect(unknownPlan.status == 404)
             #expect(try unknownPlan.decode(Components.Schemas.ProblemDetails.self).errorCode == nil)
             for repository in ["a4ac7979e-0000-0000-0000-000000000000", repo("old-monolith"), repo("repo-01", "beta")] {
@@ -60,7 +71,8 @@ import XoperoAPI
             }
             let detachUnknown = try await detach(sim, plan: nightly, repository: "nope", token: token)
             #expect(try detachUnknown.decode(Components.Schemas.ProblemDetails.self).errorCode == "GT1001")
-            let modifyUnknown = try await sim.post("/plans/modifygitplan", json: #"{"id": "nope", "backupType": 5}"#, token: token)
+            let modifyUnknown = try await sim.post(
+                "/plans/modifygitplan", json: #"{"id": "nope", "backupType": 5}"#, token: token)
             #expect(modifyUnknown.status == 404)
         }
     }
@@ -68,9 +80,11 @@ import XoperoAPI
     @Test func modifyLeavesOutFieldsUnchangedAndKeepsWriteOnlyFields() async throws {
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
-            let body = #"{"ID": "\#(nightly)", "includeMetadata": false, "workerId": "w-9", "settings": {"Retention": "30d"}, "backupType": null}"#
+            let body =
+                #"{"ID": "\#(nightly)", "includeMetadata": false, "workerId": "w-9", "settings": {"Retention": "30d"}, "backupType": null}"#
             #expect(try await sim.post("/plans/modifygitplan", json: body, token: token).status == 200)
-            let plan = try #require(try await sim.organization(named: "alpha", token: token).plans.first { $0.name == "nightly" })
+            let plan = try #require(
+                try await sim.organization(named: "alpha", token: token).plans.first { $0.name == "nightly" })
             #expect(plan.includeMetadata == false)
             #expect(plan.backupType == 5)
             // Write-only fields are not read back by any call, but the simulator's own state shows them.
@@ -83,9 +97,13 @@ import XoperoAPI
     @Test func licencePoolRunsOutMidBatchOverHTTP() async throws {
         try await SimulatorHarness.with { sim in
             let token = try await sim.login()
-            let ids = [repo("api"), repo("mobile"), repo("docs"), repo("repo-02", "beta"), "a4ac7979e-0000-0000-0000-000000000000"]
+            let ids = [
+                repo("api"), repo("mobile"), repo("docs"), repo("repo-02", "beta"),
+                "a4ac7979e-0000-0000-0000-000000000000",
+            ]
             let json = #"{"ids": [\#(ids.map { "\"\($0)\"" }.joined(separator: ", "))]}"#
-            let result = try await sim.call("/git/repositories/activate", json, token: token, as: Components.Schemas.BatchResult.self)
+            let result = try await sim.call(
+                "/git/repositories/activate", json, token: token, as: Components.Schemas.BatchResult.self)
             #expect(result.success == [repo("api"), repo("mobile"), repo("docs")])
             #expect(result.error.map(\.id) == [repo("repo-02", "beta"), "a4ac7979e-0000-0000-0000-000000000000"])
             #expect(result.error.map(\.errorCode) == ["LI5020", "GT1001"])

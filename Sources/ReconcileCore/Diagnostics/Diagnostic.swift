@@ -45,7 +45,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         Diagnostic(.error, message, at: location, notes: notes)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil, notes: [Note] = []) -> Diagnostic {
+    public static func warning(_ message: String, at location: SourceLocation? = nil, notes: [Note] = []) -> Diagnostic
+    {
         Diagnostic(.warning, message, at: location, notes: notes)
     }
 }
@@ -57,9 +58,10 @@ extension Array where Element == Diagnostic {
     /// Sorted by file, line, column, then the order they were found; diagnostics without a place last.
     public func sortedByLocation() -> [Diagnostic] {
         enumerated().sorted { lhs, rhs in
-            let l = lhs.element.location, r = rhs.element.location
+            let l = lhs.element.location
+            let r = rhs.element.location
             switch (l, r) {
-            case let (l?, r?):
+            case (let l?, let r?):
                 if l.file != r.file { return l.file < r.file }
                 if l.line != r.line { return l.line < r.line }
                 if l.column != r.column { return l.column < r.column }

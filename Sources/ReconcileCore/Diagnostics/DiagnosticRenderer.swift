@@ -37,7 +37,8 @@ public enum DiagnosticRenderer {
                 severity: diagnostic.severity.rawValue, message: diagnostic.message,
                 location: diagnostic.location, files: files, style: style)
             for note in diagnostic.notes {
-                output += block(severity: "note", message: note.message, location: note.location, files: files, style: style)
+                output += block(
+                    severity: "note", message: note.message, location: note.location, files: files, style: style)
             }
         }
         return output
@@ -77,11 +78,12 @@ public enum DiagnosticRenderer {
 
         func paint(_ text: String, severity: String) -> String {
             guard colour else { return text }
-            let code = switch severity {
-            case "error": "1;31"
-            case "warning": "1;35"
-            default: "1;36"
-            }
+            let code =
+                switch severity {
+                case "error": "1;31"
+                case "warning": "1;35"
+                default: "1;36"
+                }
             return "\u{1B}[\(code)m\(text)\u{1B}[0m"
         }
 

@@ -11,7 +11,9 @@ enum NameSuggestion {
             let distance = editDistance(target, Array(candidate.unicodeScalars), limit: limit)
             guard distance <= limit else { continue }
             if let current = best,
-               current.distance < distance || (current.distance == distance && !OrdinalOrder.less(candidate, current.name)) {
+                current.distance < distance
+                    || (current.distance == distance && !OrdinalOrder.less(candidate, current.name))
+            {
                 continue
             }
             best = (candidate, distance)

@@ -11,7 +11,9 @@ struct SourceLines: Sendable {
     init(_ text: String, upToLine lastLine: Int = .max) {
         self.text = text
         // A byte-order mark is invisible and not a column: line 1 starts after it.
-        let firstLine = text.unicodeScalars.first == "\u{FEFF}" ? text.unicodeScalars.index(after: text.startIndex) : text.startIndex
+        let firstLine =
+            text.unicodeScalars.first == "\u{FEFF}"
+            ? text.unicodeScalars.index(after: text.startIndex) : text.startIndex
         var starts = [firstLine]
         let utf8 = text.utf8
         var index = utf8.startIndex
@@ -26,7 +28,8 @@ struct SourceLines: Sendable {
     func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= starts.count else { return nil }
         let start = starts[number - 1]
-        var end = number < starts.count
+        var end =
+            number < starts.count
             ? text.utf8.index(before: starts[number])
             : text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
         if end > start, text.utf8[text.utf8.index(before: end)] == UInt8(ascii: "\r") {
@@ -39,7 +42,8 @@ struct SourceLines: Sendable {
     /// at or after `fromColumn`, or nil when it is not there (for example in a multi-line scalar).
     func column(of needle: String, onLine line: Int, fromColumn: Int, occurrence: Int = 0) -> Int? {
         guard let text = self.line(line), !needle.isEmpty else { return nil }
-        let haystack = Array(text.unicodeScalars), pattern = Array(needle.unicodeScalars)
+        let haystack = Array(text.unicodeScalars)
+        let pattern = Array(needle.unicodeScalars)
         var found = 0
         var start = max(0, fromColumn - 1)
         while start + pattern.count <= haystack.count {

@@ -26,7 +26,9 @@ public enum DesiredStateExporter {
         var seenOrganizations: Set<String> = []
         for organization in organizations {
             if !seenOrganizations.insert(organization.name).inserted {
-                lines.append("  # Another organization is also named \(YAMLScalarWriter.scalar(organization.name)) (id \(organization.id)); not written.")
+                lines.append(
+                    "  # Another organization is also named \(YAMLScalarWriter.scalar(organization.name)) (id \(organization.id)); not written."
+                )
                 continue
             }
             lines += organizationLines(organization)
@@ -42,12 +44,14 @@ public enum DesiredStateExporter {
         let plans = organization.plans.sorted { OrdinalOrder.less($0.name, $1.name) }
         guard !plans.isEmpty else { return lines }
         lines.append("    plans:")
-        let repositoriesById = Dictionary(organization.repositories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let repositoriesById = Dictionary(
+            organization.repositories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var seenPlans: Set<String> = []
         for plan in plans {
             if !seenPlans.insert(plan.name).inserted {
-                lines.append("      # Another plan is also named \(YAMLScalarWriter.scalar(plan.name)) (id \(plan.id)); "
-                    + "plan names must be unique to be managed, so it is not written.")
+                lines.append(
+                    "      # Another plan is also named \(YAMLScalarWriter.scalar(plan.name)) (id \(plan.id)); "
+                        + "plan names must be unique to be managed, so it is not written.")
                 continue
             }
             lines += planLines(plan, repositoriesById: repositoriesById)
@@ -63,7 +67,9 @@ public enum DesiredStateExporter {
             lines.append("        includeAllRepositories: true")
             return lines
         }
-        var names: [String] = [], removed: [String] = [], unknownIds: [String] = []
+        var names: [String] = []
+        var removed: [String] = []
+        var unknownIds: [String] = []
         for id in plan.repositoryIds {
             guard let repository = repositoriesById[id] else {
                 unknownIds.append(id)
@@ -75,7 +81,9 @@ public enum DesiredStateExporter {
         lines.append(names.isEmpty ? "        repositories: []" : "        repositories:")
         for name in names {
             if let pattern = YAMLScalarWriter.exactPattern(forName: name) {
-                lines.append("          # \(YAMLScalarWriter.scalar(name)): glob characters and a leading \"!\" are bracketed to match the name")
+                lines.append(
+                    "          # \(YAMLScalarWriter.scalar(name)): glob characters and a leading \"!\" are bracketed to match the name"
+                )
                 lines.append("          - \(YAMLScalarWriter.scalar(pattern))")
             } else {
                 lines.append("          - \(YAMLScalarWriter.scalar(name))")
@@ -91,7 +99,9 @@ public enum DesiredStateExporter {
             lines.append("        membership: exact")
         } else {
             // `exact` would detach what the file cannot name; `additive` keeps export -> plan empty.
-            lines.append("        # additive: the plan also holds repositories that cannot be named (above); exact would detach them")
+            lines.append(
+                "        # additive: the plan also holds repositories that cannot be named (above); exact would detach them"
+            )
             lines.append("        membership: additive")
         }
         return lines

@@ -10,11 +10,16 @@ enum YAMLScalarWriter {
     /// Plain only when every character is ordinary, the first one starts no YAML construct, and
     /// YAML would not read the text as a number, boolean, null or date.
     static func canBePlain(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, case .string = ScalarResolver.resolvePlain(text) else { return false }
-        let ordinary: (Unicode.Scalar) -> Bool = { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./+@$()".unicodeScalars.contains(scalar)
+        guard let first = text.unicodeScalars.first, case .string = ScalarResolver.resolvePlain(text) else {
+            return false
         }
-        guard first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "." else { return false }
+        let ordinary: (Unicode.Scalar) -> Bool = { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_./+@$()".unicodeScalars.contains(scalar)
+        }
+        guard first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "_" || first == "." else {
+            return false
+        }
         return text.unicodeScalars.allSatisfy(ordinary)
     }
 
@@ -30,7 +35,8 @@ enum YAMLScalarWriter {
             case "\r": output += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0xFEFF || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    || scalar.value == 0xFEFF || scalar == "\u{2028}" || scalar == "\u{2029}"
+                {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     output += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {

@@ -27,7 +27,8 @@ public struct ApplyReport: Sendable, Hashable {
     public init(plan: ReconcilePlan, results: [OperationResult], interrupted: Bool = false) {
         self.plan = plan
         let count = plan.operations.count
-        self.results = Array(results.prefix(count)) + Array(repeating: Self.notAttempted, count: max(0, count - results.count))
+        self.results =
+            Array(results.prefix(count)) + Array(repeating: Self.notAttempted, count: max(0, count - results.count))
         self.interrupted = interrupted
     }
 

@@ -41,7 +41,9 @@ struct CheckedObject: Sendable {
     subscript(key: FormatKey) -> CheckedField? { fields[key] }
 
     func string(_ key: FormatKey) -> Located<String>? {
-        fields[key].flatMap { field in field.value.value.string.map { Located(value: $0, location: field.value.location) } }
+        fields[key].flatMap { field in
+            field.value.value.string.map { Located(value: $0, location: field.value.location) }
+        }
     }
 
     func integer(_ key: FormatKey) -> Int? { fields[key]?.value.value.integer }

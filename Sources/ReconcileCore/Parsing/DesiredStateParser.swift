@@ -55,7 +55,8 @@ public enum DesiredStateParser {
 
     static func parse(_ files: [SourceFile], environment: [String: String], limits: ParsingLimits) -> ParseResult {
         guard !files.isEmpty else {
-            return ParseResult(desiredState: nil, diagnostics: [.error("no desired-state file was given; name one with -f FILE")])
+            return ParseResult(
+                desiredState: nil, diagnostics: [.error("no desired-state file was given; name one with -f FILE")])
         }
         var diagnostics: [Diagnostic] = []
         var documents: [RawDocument] = []
@@ -92,7 +93,8 @@ public enum DesiredStateParser {
         var fileRank: [String: Int] = [:]
         for (index, file) in files.enumerated() where fileRank[file.path] == nil { fileRank[file.path] = index }
         return diagnostics.enumerated().sorted { lhs, rhs in
-            let l = lhs.element.location, r = rhs.element.location
+            let l = lhs.element.location
+            let r = rhs.element.location
             let lKey = l.map { (fileRank[$0.file] ?? files.count, $0.line, $0.column) } ?? (Int.max, 0, 0)
             let rKey = r.map { (fileRank[$0.file] ?? files.count, $0.line, $0.column) } ?? (Int.max, 0, 0)
             return lKey != rKey ? lKey < rKey : lhs.offset < rhs.offset

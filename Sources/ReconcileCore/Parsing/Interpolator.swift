@@ -87,8 +87,9 @@ enum Interpolator {
                 seen[referenceText] = occurrence + 1
                 let location = locate(referenceText, occurrence: occurrence, in: scalar, at: position)
                 guard let close else {
-                    diagnostics.append(.error(
-                        "\"${\" is never closed; write ${NAME}, or $${ for a literal \"${\"", at: location))
+                    diagnostics.append(
+                        .error(
+                            "\"${\" is never closed; write ${NAME}, or $${ for a literal \"${\"", at: location))
                     output.append(contentsOf: text[index...])
                     break
                 }
@@ -101,31 +102,37 @@ enum Interpolator {
 
         /// The value of one `${...}` body (`NAME` or `NAME:-fallback`).
         private mutating func resolve(_ body: String, reference: String, at location: SourceLocation) -> String {
-            let name: Substring, fallback: Substring?
+            let name: Substring
+            let fallback: Substring?
             if let separator = body.firstRange(of: ":-") {
                 (name, fallback) = (body[..<separator.lowerBound], body[separator.upperBound...])
             } else {
                 (name, fallback) = (Substring(body), nil)
             }
             guard Interpolator.isVariableName(name) else {
-                diagnostics.append(.error(
-                    "\(reference) is not a valid reference; write ${NAME} or ${NAME:-fallback} (letters, digits "
-                        + "and _, not starting with a digit), or $${ for a literal \"${\"",
-                    at: location))
+                diagnostics.append(
+                    .error(
+                        "\(reference) is not a valid reference; write ${NAME} or ${NAME:-fallback} (letters, digits "
+                            + "and _, not starting with a digit), or $${ for a literal \"${\"",
+                        at: location))
                 return reference
             }
             if let value = environment[String(name)], !(fallback != nil && value.isEmpty) {
                 return value
             }
             if let fallback { return String(fallback) }
-            diagnostics.append(.error(
-                "the environment variable \(name) is not set; set it, or write ${\(name):-fallback} for a fallback",
-                at: location))
+            diagnostics.append(
+                .error(
+                    "the environment variable \(name) is not set; set it, or write ${\(name):-fallback} for a fallback",
+                    at: location))
             return reference
         }
 
-        private func locate(_ reference: String, occurrence: Int, in scalar: YAMLScalar, at position: YAMLPosition) -> SourceLocation {
-            let column = source.column(of: reference, onLine: position.line, fromColumn: position.column, occurrence: occurrence)
+        private func locate(_ reference: String, occurrence: Int, in scalar: YAMLScalar, at position: YAMLPosition)
+            -> SourceLocation
+        {
+            let column = source.column(
+                of: reference, onLine: position.line, fromColumn: position.column, occurrence: occurrence)
             return SourceLocation(file: file, line: position.line, column: column ?? position.column)
         }
     }
@@ -141,9 +148,12 @@ enum Interpolator {
     }
 
     static func isVariableName(_ name: Substring) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else {
             return false
         }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 }

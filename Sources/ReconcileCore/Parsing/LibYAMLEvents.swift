@@ -54,9 +54,10 @@ final class LibYAMLEventStream {
             return .alias(anchor: Self.string(event.data.alias.anchor) ?? "", at: position)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = data.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self)
-            } ?? ""
+            let text =
+                data.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self)
+                } ?? ""
             let scalar = YAMLScalar(text: text, style: Self.style(data.style), tag: Self.string(data.tag))
             return .scalar(scalar, anchor: Self.string(data.anchor), at: position)
         case YAML_SEQUENCE_START_EVENT:
@@ -80,14 +81,18 @@ final class LibYAMLEventStream {
         }
         var context: (String, YAMLPosition)?
         if let text = parser.context.map({ String(cString: $0) }) {
-            context = (text, YAMLPosition(
-                line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1))
+            context = (
+                text,
+                YAMLPosition(
+                    line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+            )
         }
         return YAMLSyntaxError(problem: problem, position: position, context: context)
     }
 
     private static func position(ofByteOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> YAMLPosition {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for index in 0..<min(offset, buffer.count) {
             let byte = buffer[index]
             if byte == UInt8(ascii: "\n") {

@@ -8,11 +8,12 @@ enum NameUniqueness {
             for organization in document.organizations {
                 let name = organization.name
                 if let first = organizations[name.value] {
-                    diagnostics.append(.error(
-                        "organization '\(name.value)' is already defined at \(first); name each organization "
-                            + "once and list all its plans there",
-                        at: name.location,
-                        notes: [Diagnostic.Note(message: "first defined here", location: first)]))
+                    diagnostics.append(
+                        .error(
+                            "organization '\(name.value)' is already defined at \(first); name each organization "
+                                + "once and list all its plans there",
+                            at: name.location,
+                            notes: [Diagnostic.Note(message: "first defined here", location: first)]))
                 } else {
                     organizations[name.value] = name.location
                 }
@@ -27,11 +28,12 @@ enum NameUniqueness {
         var plans: [String: SourceLocation] = [:]
         for plan in organization.plans {
             if let first = plans[plan.name.value] {
-                diagnostics.append(.error(
-                    "plan '\(plan.name.value)' is listed twice in organization '\(organization.name.value)' (first at "
-                        + "\(first)); list each plan once",
-                    at: plan.name.location,
-                    notes: [Diagnostic.Note(message: "first defined here", location: first)]))
+                diagnostics.append(
+                    .error(
+                        "plan '\(plan.name.value)' is listed twice in organization '\(organization.name.value)' (first at "
+                            + "\(first)); list each plan once",
+                        at: plan.name.location,
+                        notes: [Diagnostic.Note(message: "first defined here", location: first)]))
             } else {
                 plans[plan.name.value] = plan.name.location
             }

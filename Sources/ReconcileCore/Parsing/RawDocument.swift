@@ -94,7 +94,9 @@ extension RepositorySelector {
 
     static func list(_ entries: [Located<CheckedValue>]?) -> [RepositorySelector]? {
         entries.map { list in
-            list.compactMap { entry in entry.value.string.map { RepositorySelector(entry: $0, location: entry.location) } }
+            list.compactMap { entry in
+                entry.value.string.map { RepositorySelector(entry: $0, location: entry.location) }
+            }
         }
     }
 }

@@ -45,7 +45,8 @@ enum ScalarResolver {
         // Fast path for names: null and boolean words start with n, N, t, T, f, F, y, Y, o or O, and
         // numbers and dates with a digit, sign or dot; any other first letter makes text.
         if let first = text.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A),
-           !"nNtTfFyYoO".utf8.contains(first) {
+            !"nNtTfFyYoO".utf8.contains(first)
+        {
             return .string(text)
         }
         if isNull(text) { return .null }
@@ -78,7 +79,8 @@ enum ScalarResolver {
         }
         guard let first = body.first, first.isASCII, first.isNumber else { return nil }
         if body.contains(":") { return isSexagesimal(body) ? .otherNumber : nil }
-        let digits: Substring, radix: Int
+        let digits: Substring
+        let radix: Int
         if body.hasPrefix("0b") {
             (digits, radix) = (body.dropFirst(2), 2)
         } else if body.hasPrefix("0x") {
@@ -99,11 +101,13 @@ enum ScalarResolver {
 
     private static func isSexagesimal(_ body: Substring) -> Bool {
         let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-        guard let head = parts.first, head.first != "0", head.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) else {
+        guard let head = parts.first, head.first != "0", head.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") })
+        else {
             return false
         }
         return parts.dropFirst().allSatisfy { part in
-            (1...2).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber } && (part.first.flatMap(\.wholeNumberValue) ?? 9) <= 5
+            (1...2).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber }
+                && (part.first.flatMap(\.wholeNumberValue) ?? 9) <= 5
         }
     }
 
@@ -113,7 +117,8 @@ enum ScalarResolver {
         if [".nan", ".NaN", ".NAN"].contains(body) { return true }
         if let first = body.first, first == "-" || first == "+" { body = body.dropFirst() }
         if [".inf", ".Inf", ".INF"].contains(body) { return true }
-        let mantissa: Substring, exponent: Substring?
+        let mantissa: Substring
+        let exponent: Substring?
         if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = body[..<e]
             exponent = body[body.index(after: e)...]
@@ -121,7 +126,8 @@ enum ScalarResolver {
             (mantissa, exponent) = (body, nil)
         }
         guard let dot = mantissa.firstIndex(of: ".") else { return false }
-        let whole = mantissa[..<dot], fraction = mantissa[mantissa.index(after: dot)...]
+        let whole = mantissa[..<dot]
+        let fraction = mantissa[mantissa.index(after: dot)...]
         let digitsOrUnderscore: (Substring) -> Bool = { $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") } }
         guard digitsOrUnderscore(whole), digitsOrUnderscore(fraction) else { return false }
         if whole.isEmpty { guard fraction.first?.isNumber == true else { return false } }

@@ -1,12 +1,15 @@
 /// Single values: text, numbers, booleans, choices and repository patterns.
 extension StructureValidator {
-    mutating func checkScalar(_ node: YAMLNode, _ format: ValueFormat, subject: String, writing: String) -> CheckedValue? {
+    mutating func checkScalar(_ node: YAMLNode, _ format: ValueFormat, subject: String, writing: String)
+        -> CheckedValue?
+    {
         let expected = Self.expectation(format)
         guard let scalar = node.scalar else {
             error("\(subject) must be \(expected), but found \(node.kindDescription)", at: node)
             return nil
         }
-        let isStringFormat: Bool, isFreeText: Bool
+        let isStringFormat: Bool
+        let isFreeText: Bool
         switch format {
         case .string, .repositoryPattern: (isStringFormat, isFreeText) = (true, true)
         case .choice: (isStringFormat, isFreeText) = (true, false)
@@ -15,11 +18,13 @@ extension StructureValidator {
         // An interpolated value is read as the type the field expects; the schema allows a number,
         // boolean or choice to be one `${NAME}` reference, so nothing else may surround it.
         if let original = scalar.textBeforeInterpolation, !isFreeText,
-           !Interpolator.isSingleReference(original) {
+            !Interpolator.isSingleReference(original)
+        {
             error("\(subject) must be \(expected) or one ${NAME} reference on its own, not \"\(original)\"", at: node)
             return nil
         }
-        let resolved: ResolvedScalar = scalar.wasInterpolated
+        let resolved: ResolvedScalar =
+            scalar.wasInterpolated
             ? (isStringFormat ? .string(scalar.text) : ScalarResolver.resolvePlain(scalar.text))
             : ScalarResolver.resolve(scalar)
         if resolved == .null {
@@ -102,10 +107,12 @@ extension StructureValidator {
             var location = self.location(node)
             // Point into the pattern when the value sits on one line as written.
             if !scalar.wasInterpolated, [.plain, .singleQuoted, .doubleQuoted].contains(scalar.style),
-               let start = source.column(of: pattern, onLine: node.position.line, fromColumn: node.position.column) {
+                let start = source.column(of: pattern, onLine: node.position.line, fromColumn: node.position.column)
+            {
                 location.column = start + error.offset
             }
-            diagnostics.append(.error("invalid repository pattern \(Self.quoted(scalar)): \(error.message)", at: location))
+            diagnostics.append(
+                .error("invalid repository pattern \(Self.quoted(scalar)): \(error.message)", at: location))
             return false
         }
     }
@@ -133,7 +140,9 @@ extension StructureValidator {
         }
     }
 
-    private static func notBoolean(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String) -> String {
+    private static func notBoolean(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String)
+        -> String
+    {
         if case .string(let text) = resolved, scalar.style.isQuotedOrBlock, let flag = ScalarResolver.boolean(text) {
             return "\(subject) must be true or false, but \(quoted(scalar)) is quoted, which makes it text; "
                 + "write \(writing)\(flag) without quotes"
@@ -144,8 +153,12 @@ extension StructureValidator {
         return "\(subject) must be true or false, not \(described(scalar, resolved))"
     }
 
-    private static func notInteger(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String) -> String {
-        if case .string(let text) = resolved, scalar.style.isQuotedOrBlock, case .int(let number)? = ScalarResolver.integer(text) {
+    private static func notInteger(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String)
+        -> String
+    {
+        if case .string(let text) = resolved, scalar.style.isQuotedOrBlock,
+            case .int(let number)? = ScalarResolver.integer(text)
+        {
             return "\(subject) must be a whole number, but \(quoted(scalar)) is quoted, which makes it text; "
                 + "write \(writing)\(number) without quotes"
         }
@@ -161,7 +174,9 @@ extension StructureValidator {
         return "\(quoted(scalar)) (\(resolved.typeDescription))"
     }
 
-    private static func notString(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String) -> String {
+    private static func notString(_ scalar: YAMLScalar, _ resolved: ResolvedScalar, subject: String, writing: String)
+        -> String
+    {
         "\(subject) must be text, but \(scalar.text) reads as \(resolved.typeDescription); quote it: \(writing)\"\(scalar.text)\""
     }
 }

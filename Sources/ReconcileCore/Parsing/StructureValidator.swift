@@ -14,9 +14,10 @@ struct StructureValidator {
     /// The document checked against `DesiredStateFormat.document`; nil when it is not a mapping.
     mutating func checkDocument(_ root: YAMLNode?) -> CheckedObject? {
         guard let root else {
-            diagnostics.append(.error(
-                "the file is empty; a desired-state file starts with 'version: 1' and lists 'organizations'",
-                at: SourceLocation(file: file, line: 1, column: 1)))
+            diagnostics.append(
+                .error(
+                    "the file is empty; a desired-state file starts with 'version: 1' and lists 'organizations'",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
             return nil
         }
         return checkObject(root, DesiredStateFormat.document)
@@ -33,8 +34,11 @@ struct StructureValidator {
     private mutating func checkObject(_ node: YAMLNode, _ format: ObjectFormat) -> CheckedObject? {
         guard case .mapping(let pairs) = node.content else {
             let keys = format.fields.map(\.key.rawValue).joined(separator: ", ")
-            let found = node.scalar.map { ScalarResolver.resolve($0) == .null ? "nothing" : "a single value" } ?? node.kindDescription
-            let expected = format.noun == DesiredStateFormat.document.noun
+            let found =
+                node.scalar.map { ScalarResolver.resolve($0) == .null ? "nothing" : "a single value" }
+                ?? node.kindDescription
+            let expected =
+                format.noun == DesiredStateFormat.document.noun
                 ? "the document to be a mapping of keys (\(keys))"
                 : "\(format.noun) here, written as a mapping of keys (\(keys))"
             error("expected \(expected), but found \(found)", at: node)
@@ -48,8 +52,9 @@ struct StructureValidator {
                 continue
             }
             if let first = firstKeys[keyText] {
-                error("duplicate key '\(keyText)'; a key may appear only once in a mapping", at: pair.key,
-                      notes: [Diagnostic.Note(message: "first defined here", location: location(first))])
+                error(
+                    "duplicate key '\(keyText)'; a key may appear only once in a mapping", at: pair.key,
+                    notes: [Diagnostic.Note(message: "first defined here", location: location(first))])
                 continue
             }
             firstKeys[keyText] = pair.key
@@ -99,30 +104,42 @@ struct StructureValidator {
             switch condition {
             case .forbiddenWhenTrue(let other, let reason):
                 guard object.boolean(other) == true, let otherField = object[other] else { continue }
-                diagnostics.append(.error(
-                    "'\(name)' cannot be used with '\(other.rawValue): true' (\(reason)); remove one of them",
-                    at: written.keyLocation,
-                    notes: [Diagnostic.Note(message: "'\(other.rawValue): true' is set here", location: otherField.keyLocation)]))
+                diagnostics.append(
+                    .error(
+                        "'\(name)' cannot be used with '\(other.rawValue): true' (\(reason)); remove one of them",
+                        at: written.keyLocation,
+                        notes: [
+                            Diagnostic.Note(
+                                message: "'\(other.rawValue): true' is set here", location: otherField.keyLocation)
+                        ]))
             case .onlyWhen(let other, let required):
                 let actual = object.string(other)
                 let otherIsWritten = keys[other.rawValue] != nil
                 // Satisfied, or the other field is written but invalid and has its own error.
                 if actual?.value == required || (otherIsWritten && actual == nil) { continue }
-                let notes = object[other].map {
-                    [Diagnostic.Note(message: "'\(other.rawValue)' is '\(actual?.value ?? "")' here", location: $0.keyLocation)]
-                } ?? []
+                let notes =
+                    object[other].map {
+                        [
+                            Diagnostic.Note(
+                                message: "'\(other.rawValue)' is '\(actual?.value ?? "")' here",
+                                location: $0.keyLocation)
+                        ]
+                    } ?? []
                 let unset = otherIsWritten ? "" : " ('\(other.rawValue)' is not set here)"
-                diagnostics.append(.error(
-                    "'\(name)' only applies with '\(other.rawValue): \(required)'\(unset); add '\(other.rawValue): \(required)' "
-                        + "or remove '\(name)'",
-                    at: written.keyLocation, notes: notes))
+                diagnostics.append(
+                    .error(
+                        "'\(name)' only applies with '\(other.rawValue): \(required)'\(unset); add '\(other.rawValue): \(required)' "
+                            + "or remove '\(name)'",
+                        at: written.keyLocation, notes: notes))
             }
         }
     }
 
     // MARK: Values
 
-    private mutating func checkValue(_ node: YAMLNode, _ format: ValueFormat, subject: String, writing: String) -> CheckedValue? {
+    private mutating func checkValue(_ node: YAMLNode, _ format: ValueFormat, subject: String, writing: String)
+        -> CheckedValue?
+    {
         switch format {
         case .object(let objectFormat):
             if isNull(node) {
@@ -143,7 +160,9 @@ struct StructureValidator {
         node.scalar.map { ScalarResolver.resolve($0) == .null } ?? false
     }
 
-    private mutating func checkList(_ node: YAMLNode, of itemFormat: ValueFormat, minItems: Int, subject: String) -> CheckedValue? {
+    private mutating func checkList(_ node: YAMLNode, of itemFormat: ValueFormat, minItems: Int, subject: String)
+        -> CheckedValue?
+    {
         let items: [YAMLNode]
         switch node.content {
         case .sequence(let sequence):
@@ -151,7 +170,9 @@ struct StructureValidator {
         case .scalar where isNull(node) && minItems > 0:
             items = []
         case .scalar where isNull(node):
-            error("\(subject) has no value; write a list (lines starting with \"- \", or [] for none) or remove it", at: node)
+            error(
+                "\(subject) has no value; write a list (lines starting with \"- \", or [] for none) or remove it",
+                at: node)
             return nil
         case .scalar(let scalar):
             error("\(subject) must be a list; write it as [\(scalar.text)] or as lines starting with \"- \"", at: node)
@@ -161,7 +182,9 @@ struct StructureValidator {
             return nil
         }
         if items.count < minItems {
-            error("\(subject) is empty; list at least \(minItems == 1 ? Self.one(itemFormat) : "\(minItems) entries")", at: node)
+            error(
+                "\(subject) is empty; list at least \(minItems == 1 ? Self.one(itemFormat) : "\(minItems) entries")",
+                at: node)
             return nil
         }
         let itemSubject = "each entry of \(subject)"
@@ -183,7 +206,9 @@ struct StructureValidator {
 
     private mutating func checkStringMap(_ node: YAMLNode, subject: String) -> CheckedValue? {
         guard case .mapping(let pairs) = node.content else {
-            error("\(subject) must be a mapping of names to values (name: value lines), but found \(isNull(node) ? "nothing" : node.kindDescription)", at: node)
+            error(
+                "\(subject) must be a mapping of names to values (name: value lines), but found \(isNull(node) ? "nothing" : node.kindDescription)",
+                at: node)
             return nil
         }
         var entries: [StringMapEntry] = []
@@ -198,24 +223,32 @@ struct StructureValidator {
                 continue
             }
             if let first = firstKeys[key.text] {
-                error("duplicate key '\(key.text)'; a key may appear only once in a mapping", at: pair.key,
-                      notes: [Diagnostic.Note(message: "first defined here", location: location(first))])
+                error(
+                    "duplicate key '\(key.text)'; a key may appear only once in a mapping", at: pair.key,
+                    notes: [Diagnostic.Note(message: "first defined here", location: location(first))])
                 continue
             }
             firstKeys[key.text] = pair.key
             guard let value = pair.value.scalar else {
-                error("the value of '\(key.text)' in \(subject) must be a single value, not \(pair.value.kindDescription)", at: pair.value)
+                error(
+                    "the value of '\(key.text)' in \(subject) must be a single value, not \(pair.value.kindDescription)",
+                    at: pair.value)
                 continue
             }
             switch value.wasInterpolated ? .string(value.text) : ScalarResolver.resolve(value) {
             case .string, .int, .otherNumber, .bool:
-                entries.append(StringMapEntry(
-                    key: Located(value: key.text, location: location(pair.key)),
-                    value: Located(value: value.text, location: location(pair.value))))
+                entries.append(
+                    StringMapEntry(
+                        key: Located(value: key.text, location: location(pair.key)),
+                        value: Located(value: value.text, location: location(pair.value))))
             case .null:
-                error("'\(key.text)' in \(subject) has no value; write a value (\"\" for empty text) or remove it", at: pair.value)
+                error(
+                    "'\(key.text)' in \(subject) has no value; write a value (\"\" for empty text) or remove it",
+                    at: pair.value)
             case .timestamp:
-                error("'\(key.text)' in \(subject) reads as a date; quote it: \(key.text): \"\(value.text)\"", at: pair.value)
+                error(
+                    "'\(key.text)' in \(subject) reads as a date; quote it: \(key.text): \"\(value.text)\"",
+                    at: pair.value)
             }
         }
         return .stringMap(entries)

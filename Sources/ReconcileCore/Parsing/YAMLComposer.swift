@@ -14,14 +14,17 @@ enum YAMLComposer {
     static func compose(_ file: SourceFile, limits: ParsingLimits = .standard) -> Output {
         let byteCount = file.text.utf8.count
         guard byteCount <= limits.maximumFileBytes else {
-            let message = "the file is \(ParsingLimits.describeBytes(byteCount)); desired-state files are "
+            let message =
+                "the file is \(ParsingLimits.describeBytes(byteCount)); desired-state files are "
                 + "limited to \(ParsingLimits.describeBytes(limits.maximumFileBytes)) (split it into several files "
                 + "and pass each with -f)"
-            return Output(document: nil, diagnostics: [.error(message, at: SourceLocation(file: file.path, line: 1, column: 1))])
+            return Output(
+                document: nil, diagnostics: [.error(message, at: SourceLocation(file: file.path, line: 1, column: 1))])
         }
         // libyaml skips a byte-order mark only when it detects the encoding itself; the encoding is
         // given (UTF-8), so drop the mark here. Columns then match what editors show.
-        var text = file.text.unicodeScalars.first == "\u{FEFF}" ? String(file.text.unicodeScalars.dropFirst()) : file.text
+        var text =
+            file.text.unicodeScalars.first == "\u{FEFF}" ? String(file.text.unicodeScalars.dropFirst()) : file.text
         let result: Result<YAMLNode?, CompositionFailure> = text.withUTF8 { buffer in
             var composer = TreeBuilder(stream: LibYAMLEventStream(buffer: buffer), limits: limits)
             do throws(CompositionFailure) {
@@ -51,28 +54,38 @@ private enum CompositionFailure: Error {
         switch self {
         case .syntax(let error) where error.problem.hasPrefix("Maximum nesting level reached"):
             // libyaml's own bound (1,000 levels) hits before ours when the nesting is extreme.
-            return CompositionFailure.tooDeep(limit: ParsingLimits.standard.maximumDepth, error.position).diagnostic(in: file, text: text)
+            return CompositionFailure.tooDeep(limit: ParsingLimits.standard.maximumDepth, error.position).diagnostic(
+                in: file, text: text)
         case .syntax(let error):
             var message = "YAML syntax error: \(error.problem)"
             if error.problem.contains("cannot start any token"), Self.character(at: error.position, in: text) == "\t" {
                 message += " (a tab; YAML indents with spaces only)"
             }
             // libyaml's context ("while parsing a flow sequence") helps when it points elsewhere.
-            let notes = error.context.flatMap { context in
-                context.position == error.position ? nil
-                    : [Diagnostic.Note(message: "\(context.text) that starts here", location: context.position.location(in: file))]
-            } ?? []
+            let notes =
+                error.context.flatMap { context in
+                    context.position == error.position
+                        ? nil
+                        : [
+                            Diagnostic.Note(
+                                message: "\(context.text) that starts here",
+                                location: context.position.location(in: file))
+                        ]
+                } ?? []
             return .error(message, at: error.position.location(in: file), notes: notes)
         case .undefinedAlias(let name, let position):
-            return .error("the alias *\(name) refers to no anchor; define &\(name) before using it", at: position.location(in: file))
+            return .error(
+                "the alias *\(name) refers to no anchor; define &\(name) before using it",
+                at: position.location(in: file))
         case .aliasBomb(let limit, let position):
             return .error(
                 "aliases expand this file to more than \(limit) nodes (a \"billion laughs\" document?); "
                     + "refusing to expand it: write the values out or use fewer nested aliases",
                 at: position.location(in: file))
         case .tooDeep(let limit, let position):
-            return .error("lists and mappings are nested more than \(limit) levels deep here; the format needs far fewer",
-                          at: position.location(in: file))
+            return .error(
+                "lists and mappings are nested more than \(limit) levels deep here; the format needs far fewer",
+                at: position.location(in: file))
         case .secondDocument(let position):
             return .error(
                 "a second YAML document starts here; a desired-state file holds one document (put the second in its own file and pass both with -f)",
@@ -91,7 +104,8 @@ private enum CompositionFailure: Error {
         }
         let scalars = text.unicodeScalars[lineStart...]
         guard let index = scalars.index(lineStart, offsetBy: position.column - 1, limitedBy: scalars.endIndex),
-              index < scalars.endIndex else { return nil }
+            index < scalars.endIndex
+        else { return nil }
         return Character(scalars[index])
     }
 }
@@ -136,7 +150,9 @@ private struct TreeBuilder {
     }
 
     /// The node that `event` starts, and its expanded size in nodes.
-    private mutating func node(from event: YAMLEvent, depth: Int) throws(CompositionFailure) -> (node: YAMLNode, size: Int) {
+    private mutating func node(from event: YAMLEvent, depth: Int) throws(CompositionFailure) -> (
+        node: YAMLNode, size: Int
+    ) {
         switch event {
         case .scalar(let scalar, let anchor, let position):
             return remember(YAMLNode(content: .scalar(scalar), position: position), size: 1, anchor: anchor)
@@ -174,7 +190,11 @@ private struct TreeBuilder {
             return remember(YAMLNode(content: .mapping(pairs), position: position), size: size, anchor: anchor)
         case .streamStart, .streamEnd, .documentStart, .documentEnd, .sequenceEnd, .mappingEnd:
             // libyaml guarantees a node event here; treat anything else as an empty value.
-            return (YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain)), position: YAMLPosition(line: 1, column: 1)), 1)
+            return (
+                YAMLNode(
+                    content: .scalar(YAMLScalar(text: "", style: .plain)), position: YAMLPosition(line: 1, column: 1)),
+                1
+            )
         }
     }
 

@@ -42,8 +42,10 @@ public struct GlobPattern: Sendable, Hashable {
     /// True when the whole of the UTF-8 `name` matches the pattern.
     func matches(utf8 name: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = name.count
-        var position = 0, tokenIndex = 0
-        var starToken = -1, starPosition = 0
+        var position = 0
+        var tokenIndex = 0
+        var starToken = -1
+        var starPosition = 0
         while position < count {
             if tokenIndex < tokens.count {
                 switch tokens[tokenIndex] {
@@ -139,10 +141,12 @@ private enum GlobCompiler {
             }
             first = false
             if index + 2 < scalars.count, scalars[index + 1] == "-", scalars[index + 2] != "]" {
-                let low = scalar.value, high = scalars[index + 2].value
+                let low = scalar.value
+                let high = scalars[index + 2].value
                 guard low <= high else {
                     throw GlobSyntaxError(
-                        message: "the range \"\(scalar)-\(scalars[index + 2])\" is reversed; write \"\(scalars[index + 2])-\(scalar)\"",
+                        message:
+                            "the range \"\(scalar)-\(scalars[index + 2])\" is reversed; write \"\(scalars[index + 2])-\(scalar)\"",
                         offset: index)
                 }
                 ranges.append(low...high)

@@ -48,19 +48,26 @@ enum MembershipTargets {
                 }
             }
             if let desired = resolved?.desired, !unknownIds.isEmpty {
-                diagnostics.append(.warning(
-                    "plan \"\(live.name)\" in organization \"\(index.organization.name)\" lists repository ids the organization does not have (\(unknownIds.sorted(by: OrdinalOrder.less).joined(separator: ", "))); they are left alone",
-                    at: desired.location))
+                diagnostics.append(
+                    .warning(
+                        "plan \"\(live.name)\" in organization \"\(index.organization.name)\" lists repository ids the organization does not have (\(unknownIds.sorted(by: OrdinalOrder.less).joined(separator: ", "))); they are left alone",
+                        at: desired.location))
             }
             let includeAllAfter = resolved?.desired.includeAllRepositories ?? live.includeAllRepositories
             needsLicence.formUnion(includeAllAfter ? index.present : target)
             onSomeList.formUnion(target)
-            plans.append(PlanTarget(
-                live: live, desired: resolved?.desired, current: current, target: target, includeAllAfter: includeAllAfter))
+            plans.append(
+                PlanTarget(
+                    live: live, desired: resolved?.desired, current: current, target: target,
+                    includeAllAfter: includeAllAfter))
         }
         // Removed repositories never need a licence (they cannot be backed up any more).
         needsLicence = needsLicence.intersection(index.present)
         let keepsLicence = needsLicence.union(onSomeList).union(organization.keepLicensed)
-        return (OrganizationTarget(resolved: organization, plans: plans, needsLicence: needsLicence, keepsLicence: keepsLicence), diagnostics)
+        return (
+            OrganizationTarget(
+                resolved: organization, plans: plans, needsLicence: needsLicence, keepsLicence: keepsLicence),
+            diagnostics
+        )
     }
 }

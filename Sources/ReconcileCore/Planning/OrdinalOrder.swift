@@ -26,7 +26,8 @@ enum OrdinalOrder {
         let count = Swift.min(left.count, right.count)
         var offset = 0
         while offset < count {
-            let l = left[left.startIndex + offset], r = right[right.startIndex + offset]
+            let l = left[left.startIndex + offset]
+            let r = right[right.startIndex + offset]
             if l != r { return l < r ? -1 : 1 }
             offset += 1
         }
@@ -48,7 +49,8 @@ enum OrdinalSort {
     /// The positions `0..<primary.count` ordered by `primary`, then `secondary` (same count, or nil), then `tieBreak`,
     /// then position, so the order is total and the same on every run.
     static func order(primary: [String], secondary: [String]?, tieBreak: (Int, Int) -> Bool) -> [Int] {
-        let first = PackedUTF8(primary), second = PackedUTF8(secondary ?? primary.map { _ in "" })
+        let first = PackedUTF8(primary)
+        let second = PackedUTF8(secondary ?? primary.map { _ in "" })
         var positions = Array(primary.indices)
         first.bytes.withUnsafeBufferPointer { firstBytes in
             second.bytes.withUnsafeBufferPointer { secondBytes in
@@ -82,15 +84,19 @@ private struct PackedUTF8 {
     }
 
     func compare(_ lhs: Int, _ rhs: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
-        var left = starts[lhs], right = starts[rhs]
-        let leftEnd = starts[lhs + 1], rightEnd = starts[rhs + 1]
+        var left = starts[lhs]
+        var right = starts[rhs]
+        let leftEnd = starts[lhs + 1]
+        let rightEnd = starts[rhs + 1]
         while left < leftEnd && right < rightEnd {
-            let l = buffer[left], r = buffer[right]
+            let l = buffer[left]
+            let r = buffer[right]
             if l != r { return l < r ? -1 : 1 }
             left += 1
             right += 1
         }
-        let leftCount = leftEnd - starts[lhs], rightCount = rightEnd - starts[rhs]
+        let leftCount = leftEnd - starts[lhs]
+        let rightCount = rightEnd - starts[rhs]
         return leftCount == rightCount ? 0 : (leftCount < rightCount ? -1 : 1)
     }
 }

@@ -18,7 +18,9 @@ struct OrganizationIndex: Sendable {
         let input = organization.repositories
         // Identical name and id: order by flags so that the order never depends on the input.
         let order = OrdinalSort.order(primary: input.map(\.name), secondary: input.map(\.id)) { lhs, rhs in
-            (input[lhs].isRemoved ? 1 : 0, input[lhs].isActive ? 1 : 0) < (input[rhs].isRemoved ? 1 : 0, input[rhs].isActive ? 1 : 0)
+            (input[lhs].isRemoved ? 1 : 0, input[lhs].isActive ? 1 : 0) < (
+                input[rhs].isRemoved ? 1 : 0, input[rhs].isActive ? 1 : 0
+            )
         }
         let sorted = order.map { input[$0] }
         repositories = sorted
@@ -62,7 +64,8 @@ struct OrganizationIndex: Sendable {
     func positions(withNamePrefix prefix: [UInt8]) -> Range<Int> {
         guard !prefix.isEmpty else { return repositories.indices }
         let start = prefix.withUnsafeBufferPointer { prefixBytes in
-            var low = 0, high = repositories.count
+            var low = 0
+            var high = repositories.count
             while low < high {
                 let middle = (low + high) / 2
                 let before = withUTF8Bytes(of: repositories[middle].name) { name in
@@ -74,7 +77,8 @@ struct OrganizationIndex: Sendable {
         }
         var end = start
         while end < repositories.count,
-              withUTF8Bytes(of: repositories[end].name, { $0.starts(with: prefix) }) {
+            withUTF8Bytes(of: repositories[end].name, { $0.starts(with: prefix) })
+        {
             end += 1
         }
         return start..<end

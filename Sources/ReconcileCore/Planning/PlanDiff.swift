@@ -33,7 +33,8 @@ enum PlanDiff {
 
         let toActivate = target.needsLicence.positions.filter { !index.repositories[$0].isActive }
         for chunk in toActivate.chunked(by: chunkSize) {
-            steps.activate.append(.activate(LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
+            steps.activate.append(
+                .activate(LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
         }
 
         for plan in target.plans {
@@ -41,31 +42,43 @@ enum PlanDiff {
             let planRef = ObjectRef(id: plan.live.id, name: plan.live.name)
             let changes = fieldChanges(desired: desired, live: plan.live)
             if !changes.isEmpty || (options.pushWriteOnly && desired.declaresWriteOnlyFields) {
-                steps.modify.append(.modify(ModifyOperation(
-                    organization: organization, plan: planRef, changes: changes, worker: desired.worker,
-                    settings: desired.settings, backupType: desired.backupType,
-                    includeMetadata: desired.includeMetadata, includeAllRepositories: desired.includeAllRepositories)))
+                steps.modify.append(
+                    .modify(
+                        ModifyOperation(
+                            organization: organization, plan: planRef, changes: changes, worker: desired.worker,
+                            settings: desired.settings, backupType: desired.backupType,
+                            includeMetadata: desired.includeMetadata,
+                            includeAllRepositories: desired.includeAllRepositories)))
             } else if desired.declaresWriteOnlyFields {
-                let fields = [desired.worker.map { _ in "worker" }, desired.settings.map { _ in "settings" }].compactMap { $0 }
-                let (subject, pronoun) = fields.count == 1 ? (fields[0], "it was") : ("worker and settings", "they were")
-                diagnostics.append(.warning(
-                    "plan \"\(desired.name)\" in organization \"\(organization.name)\": \(subject) cannot be read back, so \(pronoun) not compared and not sent (no other field of the plan differs); --push-write-only sends \(fields.count == 1 ? "it" : "them")",
-                    at: desired.location))
+                let fields = [desired.worker.map { _ in "worker" }, desired.settings.map { _ in "settings" }].compactMap
+                { $0 }
+                let (subject, pronoun) =
+                    fields.count == 1 ? (fields[0], "it was") : ("worker and settings", "they were")
+                diagnostics.append(
+                    .warning(
+                        "plan \"\(desired.name)\" in organization \"\(organization.name)\": \(subject) cannot be read back, so \(pronoun) not compared and not sent (no other field of the plan differs); --push-write-only sends \(fields.count == 1 ? "it" : "them")",
+                        at: desired.location))
             }
             for position in plan.target.subtracting(plan.current).positions {
-                steps.attach.append(.attach(MembershipOperation(
-                    organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
+                steps.attach.append(
+                    .attach(
+                        MembershipOperation(
+                            organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
             }
             for position in plan.current.subtracting(plan.target).positions {
-                steps.detach.append(.detach(MembershipOperation(
-                    organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
+                steps.detach.append(
+                    .detach(
+                        MembershipOperation(
+                            organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
             }
         }
 
         if target.resolved.desired.licenses == .exact {
             let toDeactivate = target.keepsLicence.complement.positions.filter { index.repositories[$0].isActive }
             for chunk in toDeactivate.chunked(by: chunkSize) {
-                steps.deactivate.append(.deactivate(LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
+                steps.deactivate.append(
+                    .deactivate(
+                        LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
             }
         }
         return (steps, diagnostics)
@@ -76,13 +89,20 @@ enum PlanDiff {
     static func fieldChanges(desired: DesiredPlan, live: LivePlan) -> [FieldChange] {
         var changes: [FieldChange] = []
         if let backupType = desired.backupType, live.backupType != backupType {
-            changes.append(FieldChange(field: "backupType", from: live.backupType.map(FieldValue.int) ?? .null, to: .int(backupType)))
+            changes.append(
+                FieldChange(
+                    field: "backupType", from: live.backupType.map(FieldValue.int) ?? .null, to: .int(backupType)))
         }
         if let includeMetadata = desired.includeMetadata, live.includeMetadata != includeMetadata {
-            changes.append(FieldChange(field: "includeMetadata", from: live.includeMetadata.map(FieldValue.bool) ?? .null, to: .bool(includeMetadata)))
+            changes.append(
+                FieldChange(
+                    field: "includeMetadata", from: live.includeMetadata.map(FieldValue.bool) ?? .null,
+                    to: .bool(includeMetadata)))
         }
         if let includeAll = desired.includeAllRepositories, live.includeAllRepositories != includeAll {
-            changes.append(FieldChange(field: "includeAllRepositories", from: .bool(live.includeAllRepositories), to: .bool(includeAll)))
+            changes.append(
+                FieldChange(
+                    field: "includeAllRepositories", from: .bool(live.includeAllRepositories), to: .bool(includeAll)))
         }
         return changes
     }

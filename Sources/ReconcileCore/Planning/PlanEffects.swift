@@ -7,7 +7,8 @@ public enum PlanEffects {
     public static func apply(_ plan: ReconcilePlan, to live: LiveState) -> LiveState {
         var state = live
         var organizationPositions: [String: Int] = [:]
-        for (position, organization) in state.organizations.enumerated() where organizationPositions[organization.id] == nil {
+        for (position, organization) in state.organizations.enumerated()
+        where organizationPositions[organization.id] == nil {
             organizationPositions[organization.id] = position
         }
         for operation in plan.operations {
@@ -23,9 +24,12 @@ public enum PlanEffects {
                     if let value = op.includeAllRepositories { plan.includeAllRepositories = value }
                 }
             case .attach(let op):
-                let removed = isRemoved(op.repository.id, organization: op.organization.id, in: state, organizationPositions)
+                let removed = isRemoved(
+                    op.repository.id, organization: op.organization.id, in: state, organizationPositions)
                 updatePlan(op.organization.id, op.plan.id, in: &state, organizationPositions) { plan in
-                    if !removed && !plan.repositoryIds.contains(op.repository.id) { plan.repositoryIds.append(op.repository.id) }
+                    if !removed && !plan.repositoryIds.contains(op.repository.id) {
+                        plan.repositoryIds.append(op.repository.id)
+                    }
                 }
             case .detach(let op):
                 updatePlan(op.organization.id, op.plan.id, in: &state, organizationPositions) { plan in
@@ -52,11 +56,14 @@ public enum PlanEffects {
         _ change: (inout LivePlan) -> Void
     ) {
         guard let organization = positions[organizationId],
-              let plan = state.organizations[organization].plans.firstIndex(where: { $0.id == planId }) else { return }
+            let plan = state.organizations[organization].plans.firstIndex(where: { $0.id == planId })
+        else { return }
         change(&state.organizations[organization].plans[plan])
     }
 
-    private static func isRemoved(_ repositoryId: String, organization organizationId: String, in state: LiveState, _ positions: [String: Int]) -> Bool {
+    private static func isRemoved(
+        _ repositoryId: String, organization organizationId: String, in state: LiveState, _ positions: [String: Int]
+    ) -> Bool {
         guard let organization = positions[organizationId] else { return true }
         return state.organizations[organization].repositories.first { $0.id == repositoryId }?.isRemoved ?? true
     }

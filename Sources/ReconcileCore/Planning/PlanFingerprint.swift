@@ -75,7 +75,9 @@ public enum PlanFingerprint {
             encoder.string(organization.name)
             let input = organization.repositories
             let order = OrdinalSort.order(primary: input.map(\.id), secondary: input.map(\.name)) { lhs, rhs in
-                (input[lhs].isActive ? 1 : 0, input[lhs].isRemoved ? 1 : 0) < (input[rhs].isActive ? 1 : 0, input[rhs].isRemoved ? 1 : 0)
+                (input[lhs].isActive ? 1 : 0, input[lhs].isRemoved ? 1 : 0) < (
+                    input[rhs].isActive ? 1 : 0, input[rhs].isRemoved ? 1 : 0
+                )
             }
             encoder.int(input.count)
             for repository in order.map({ input[$0] }) {
@@ -90,7 +92,9 @@ public enum PlanFingerprint {
                 plan.repositoryIds = OrdinalSort.order(primary: ids, secondary: nil) { _, _ in false }.map { ids[$0] }
                 return plan
             }.sorted { lhs, rhs in
-                if lhs.id != rhs.id || lhs.name != rhs.name { return OrdinalOrder.less((lhs.id, lhs.name), (rhs.id, rhs.name)) }
+                if lhs.id != rhs.id || lhs.name != rhs.name {
+                    return OrdinalOrder.less((lhs.id, lhs.name), (rhs.id, rhs.name))
+                }
                 return PlanFingerprint.planKey(lhs).lexicographicallyPrecedes(PlanFingerprint.planKey(rhs))
             }
             encoder.int(plans.count)

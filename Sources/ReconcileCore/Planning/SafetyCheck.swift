@@ -42,16 +42,20 @@ public enum SafetyCheck {
                     $0.field == "includeAllRepositories" && $0.from == .bool(true) && $0.to == .bool(false)
                 }
                 if turnsOffIncludeAll {
-                    firstSeen.append(.coverage(PlanKey(organizationId: op.organization.id, planId: op.plan.id), name: op.plan.name))
+                    firstSeen.append(
+                        .coverage(PlanKey(organizationId: op.organization.id, planId: op.plan.id), name: op.plan.name))
                 }
             case .attach(let op):
-                attached[PlanKey(organizationId: op.organization.id, planId: op.plan.id), default: []].insert(op.repository.id)
+                attached[PlanKey(organizationId: op.organization.id, planId: op.plan.id), default: []].insert(
+                    op.repository.id)
             case .detach(let op):
                 let key = PlanKey(organizationId: op.organization.id, planId: op.plan.id)
                 if detached[key] == nil { firstSeen.append(.plan(key, name: op.plan.name)) }
                 detached[key, default: []].insert(op.repository.id)
             case .deactivate(let op):
-                if deactivations[op.organization.id] == nil { firstSeen.append(.organization(op.organization.id, name: op.organization.name)) }
+                if deactivations[op.organization.id] == nil {
+                    firstSeen.append(.organization(op.organization.id, name: op.organization.name))
+                }
                 deactivations[op.organization.id, default: 0] += op.repositories.count
             case .activate:
                 break
@@ -62,27 +66,39 @@ public enum SafetyCheck {
         for subject in firstSeen {
             switch subject {
             case .plan(let key, let name):
-                guard let livePlan = organizations[key.organizationId]?.plans.first(where: { $0.id == key.planId }) else { continue }
+                guard let livePlan = organizations[key.organizationId]?.plans.first(where: { $0.id == key.planId })
+                else { continue }
                 let current = Set(livePlan.repositoryIds).count
                 let count = detached[key, default: []].count
                 if let message = refusal(count: count, of: current, policy: policy) {
-                    diagnostics.append(.error("plan \"\(name)\": \(count) of \(current) repositories (\(message.share)) would be detached; the limit is \(message.limit); --force to proceed"))
+                    diagnostics.append(
+                        .error(
+                            "plan \"\(name)\": \(count) of \(current) repositories (\(message.share)) would be detached; the limit is \(message.limit); --force to proceed"
+                        ))
                 }
             case .coverage(let key, let name):
                 guard let organization = organizations[key.organizationId],
-                      let livePlan = organization.plans.first(where: { $0.id == key.planId }) else { continue }
+                    let livePlan = organization.plans.first(where: { $0.id == key.planId })
+                else { continue }
                 let present = Set(organization.repositories.filter { !$0.isRemoved }.map(\.id))
-                let explicitAfter = Set(livePlan.repositoryIds).union(attached[key, default: []]).subtracting(detached[key, default: []])
+                let explicitAfter = Set(livePlan.repositoryIds).union(attached[key, default: []]).subtracting(
+                    detached[key, default: []])
                 let count = present.count - explicitAfter.intersection(present).count
                 if let message = refusal(count: count, of: present.count, policy: policy) {
-                    diagnostics.append(.error("plan \"\(name)\": includeAllRepositories true -> false would stop backing up \(count) of \(present.count) repositories (\(message.share)); the limit is \(message.limit); --force to proceed"))
+                    diagnostics.append(
+                        .error(
+                            "plan \"\(name)\": includeAllRepositories true -> false would stop backing up \(count) of \(present.count) repositories (\(message.share)); the limit is \(message.limit); --force to proceed"
+                        ))
                 }
             case .organization(let id, let name):
                 guard let organization = organizations[id] else { continue }
                 let current = organization.repositories.filter(\.isActive).count
                 let count = deactivations[id, default: 0]
                 if let message = refusal(count: count, of: current, policy: policy) {
-                    diagnostics.append(.error("organization \"\(name)\": \(count) of \(current) licences (\(message.share)) would be deactivated; the limit is \(message.limit); --force to proceed"))
+                    diagnostics.append(
+                        .error(
+                            "organization \"\(name)\": \(count) of \(current) licences (\(message.share)) would be deactivated; the limit is \(message.limit); --force to proceed"
+                        ))
                 }
             }
         }

@@ -26,14 +26,16 @@ struct SelectorResolver {
                 switch globMatches(for: selector) {
                 case .success(let matches):
                     if matches.isEmpty {
-                        diagnostics.append(.warning(
-                            "pattern \"\(written(selector))\" matches no repository in organization \"\(index.organization.name)\"",
-                            at: selector.location))
+                        diagnostics.append(
+                            .warning(
+                                "pattern \"\(written(selector))\" matches no repository in organization \"\(index.organization.name)\"",
+                                at: selector.location))
                     }
                     if selector.isExclusion { selected.subtract(matches) } else { selected.formUnion(matches) }
                 case .failure(let error):
-                    diagnostics.append(.error(
-                        "invalid pattern \"\(written(selector))\": \(error.message)", at: selector.location))
+                    diagnostics.append(
+                        .error(
+                            "invalid pattern \"\(written(selector))\": \(error.message)", at: selector.location))
                 }
             } else {
                 resolveExactName(selector, as: kind, into: &selected, diagnostics: &diagnostics)
@@ -66,10 +68,11 @@ struct SelectorResolver {
         let organization = index.organization.name
         let positions = index.positions(named: selector.pattern)
         guard !positions.isEmpty else {
-            diagnostics.append(.error(
-                "repository \"\(selector.pattern)\" does not exist in organization \"\(organization)\""
-                    + NameSuggestion.didYouMean(selector.pattern, among: index.presentNames),
-                at: selector.location))
+            diagnostics.append(
+                .error(
+                    "repository \"\(selector.pattern)\" does not exist in organization \"\(organization)\""
+                        + NameSuggestion.didYouMean(selector.pattern, among: index.presentNames),
+                    at: selector.location))
             return
         }
         if selector.isExclusion {
@@ -79,10 +82,11 @@ struct SelectorResolver {
         let present = positions.filter { !index.repositories[$0].isRemoved }
         if present.isEmpty && kind == .planRepositories {
             let suggestion = NameSuggestion.nearest(to: selector.pattern, among: index.presentNames)
-            diagnostics.append(.error(
-                "repository \"\(selector.pattern)\" in organization \"\(organization)\" is removed (gone from its Git host) and cannot be backed up; "
-                    + (suggestion.map { "did you mean \"\($0)\"?" } ?? "remove it from the list"),
-                at: selector.location))
+            diagnostics.append(
+                .error(
+                    "repository \"\(selector.pattern)\" in organization \"\(organization)\" is removed (gone from its Git host) and cannot be backed up; "
+                        + (suggestion.map { "did you mean \"\($0)\"?" } ?? "remove it from the list"),
+                    at: selector.location))
             return
         }
         for position in (kind == .keepLicensed ? Array(positions) : present) { selected.insert(position) }

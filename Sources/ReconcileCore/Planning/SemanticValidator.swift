@@ -33,10 +33,15 @@ enum SemanticValidator {
         for organization in desired.organizations {
             let candidates = liveByName[organization.name] ?? []
             guard candidates.count == 1, let liveOrganization = candidates.first else {
-                resolution.diagnostics.append(candidates.isEmpty
-                    ? .error("organization \"\(organization.name)\" does not exist on the server"
-                        + NameSuggestion.didYouMean(organization.name, among: liveNames), at: organization.location)
-                    : .error("organization name \"\(organization.name)\" is ambiguous on the server: \(candidates.count) organizations have it (ids \(sortedIds(candidates.map(\.id)))); rename all but one in the console", at: organization.location))
+                resolution.diagnostics.append(
+                    candidates.isEmpty
+                        ? .error(
+                            "organization \"\(organization.name)\" does not exist on the server"
+                                + NameSuggestion.didYouMean(organization.name, among: liveNames),
+                            at: organization.location)
+                        : .error(
+                            "organization name \"\(organization.name)\" is ambiguous on the server: \(candidates.count) organizations have it (ids \(sortedIds(candidates.map(\.id)))); rename all but one in the console",
+                            at: organization.location))
                 continue
             }
             let (resolved, diagnostics) = resolve(organization, against: OrganizationIndex(liveOrganization))
@@ -55,13 +60,17 @@ enum SemanticValidator {
         for plan in organization.plans {
             let candidates = index.plansByName[plan.name] ?? []
             guard candidates.count == 1, let livePlan = candidates.first else {
-                diagnostics.append(candidates.isEmpty
-                    ? .error("plan \"\(plan.name)\" does not exist in organization \"\(organization.name)\""
-                        + (NameSuggestion.nearest(to: plan.name, among: index.plansByName.keys)
-                            .map { "; did you mean \"\($0)\"?" }
-                            ?? "; the API cannot create plans: create it in the console first"),
-                        at: plan.location)
-                    : .error("plan name \"\(plan.name)\" is ambiguous in organization \"\(organization.name)\": \(candidates.count) plans have it (ids \(sortedIds(candidates.map(\.id)))); rename all but one in the console", at: plan.location))
+                diagnostics.append(
+                    candidates.isEmpty
+                        ? .error(
+                            "plan \"\(plan.name)\" does not exist in organization \"\(organization.name)\""
+                                + (NameSuggestion.nearest(to: plan.name, among: index.plansByName.keys)
+                                    .map { "; did you mean \"\($0)\"?" }
+                                    ?? "; the API cannot create plans: create it in the console first"),
+                            at: plan.location)
+                        : .error(
+                            "plan name \"\(plan.name)\" is ambiguous in organization \"\(organization.name)\": \(candidates.count) plans have it (ids \(sortedIds(candidates.map(\.id)))); rename all but one in the console",
+                            at: plan.location))
                 continue
             }
             var matched: RepositorySet?
@@ -70,9 +79,10 @@ enum SemanticValidator {
                 matched = set
                 diagnostics += found
                 if plan.includeAllRepositories == nil && livePlan.includeAllRepositories {
-                    diagnostics.append(.warning(
-                        "plan \"\(plan.name)\" in organization \"\(organization.name)\" takes every repository (includeAllRepositories is true on the server), so its repositories list only changes the plan's explicit list; set includeAllRepositories: false to back up only the listed repositories",
-                        at: plan.location))
+                    diagnostics.append(
+                        .warning(
+                            "plan \"\(plan.name)\" in organization \"\(organization.name)\" takes every repository (includeAllRepositories is true on the server), so its repositories list only changes the plan's explicit list; set includeAllRepositories: false to back up only the listed repositories",
+                            at: plan.location))
                 }
             }
             plans.append(ResolvedPlan(desired: plan, live: livePlan, matched: matched))
@@ -84,7 +94,10 @@ enum SemanticValidator {
             diagnostics += found
         }
         guard !diagnostics.containsErrors else { return (nil, diagnostics) }
-        return (ResolvedOrganization(desired: organization, index: index, plans: plans, keepLicensed: keepLicensed), diagnostics)
+        return (
+            ResolvedOrganization(desired: organization, index: index, plans: plans, keepLicensed: keepLicensed),
+            diagnostics
+        )
     }
 
     private static func sortedIds(_ ids: [String]) -> String {

@@ -13,7 +13,8 @@ enum OperationText {
         var fields: [String] = []
         if operation.worker != nil { fields.append("worker") }
         if let settings = operation.settings {
-            fields += settings.isEmpty ? ["settings"] : settings.keys.sorted(by: OrdinalOrder.less).map { "settings.\($0)" }
+            fields +=
+                settings.isEmpty ? ["settings"] : settings.keys.sorted(by: OrdinalOrder.less).map { "settings.\($0)" }
         }
         return fields
     }
@@ -59,12 +60,14 @@ enum OperationText {
 
     /// The `outcomeLine` of every operation of `plan` that did not succeed, in plan order.
     static func outcomeLines(_ plan: ReconcilePlan, _ report: ApplyReport) -> [String] {
-        plan.operations.indices.compactMap { index in outcomeLine(plan.operations[index], result(at: index, in: report)) }
+        plan.operations.indices.compactMap { index in outcomeLine(plan.operations[index], result(at: index, in: report))
+        }
     }
 
     /// `Apply: 10 succeeded, 1 failed, 2 skipped.` (with a note when interrupted).
     static func outcomeSummary(_ report: ApplyReport) -> String {
-        let line = "Apply: \(report.succeededCount) succeeded, \(report.failedCount) failed, \(report.skippedCount) skipped."
+        let line =
+            "Apply: \(report.succeededCount) succeeded, \(report.failedCount) failed, \(report.skippedCount) skipped."
         return report.interrupted ? line + " The run was interrupted before every operation was attempted." : line
     }
 

@@ -13,11 +13,14 @@ enum PlanJSONDocument {
         var members: [(String, JSONValue)] = [
             ("formatVersion", .int(1)),
             ("fingerprint", .string(plan.fingerprint)),
-            ("summary", .object([
-                ("activate", .int(summary.activate)), ("modify", .int(summary.modify)),
-                ("attach", .int(summary.attach)), ("detach", .int(summary.detach)),
-                ("deactivate", .int(summary.deactivate)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("activate", .int(summary.activate)), ("modify", .int(summary.modify)),
+                    ("attach", .int(summary.attach)), ("detach", .int(summary.detach)),
+                    ("deactivate", .int(summary.deactivate)),
+                ])
+            ),
         ]
         if let report { members.append(("outcome", outcome(report))) }
         let operations = plan.operations.indices.map { index in
@@ -37,9 +40,14 @@ enum PlanJSONDocument {
         case .modify(let op):
             members.append(("organization", .string(op.organization.name)))
             members.append(("plan", .string(op.plan.name)))
-            members.append(("changes", .object(op.changes.map { change in
-                (change.field, .object([("from", value(change.from)), ("to", value(change.to))]))
-            })))
+            members.append(
+                (
+                    "changes",
+                    .object(
+                        op.changes.map { change in
+                            (change.field, .object([("from", value(change.from)), ("to", value(change.to))]))
+                        })
+                ))
             let unverified = OperationText.unverifiedFields(op)
             if !unverified.isEmpty { members.append(("unverified", .array(unverified.map(JSONValue.string)))) }
         case .attach(let op), .detach(let op):
@@ -54,8 +62,11 @@ enum PlanJSONDocument {
             members.append(("result", .string("ok")))
         case .failed(let code, let message, let repositories)?:
             members.append(("result", .string("failed")))
-            members.append(("error", .object([("code", code.map(JSONValue.string) ?? .null), ("message", .string(message))])))
-            if !repositories.isEmpty { members.append(("failedRepositories", .array(repositories.map { .string($0.name) }))) }
+            members.append(
+                ("error", .object([("code", code.map(JSONValue.string) ?? .null), ("message", .string(message))])))
+            if !repositories.isEmpty {
+                members.append(("failedRepositories", .array(repositories.map { .string($0.name) })))
+            }
         case .skipped(let reason)?:
             members.append(("result", .string("skipped")))
             members.append(("reason", .string(reason)))
@@ -65,7 +76,8 @@ enum PlanJSONDocument {
 
     private static func outcome(_ report: ApplyReport) -> JSONValue {
         .object([
-            ("ok", .int(report.succeededCount)), ("failed", .int(report.failedCount)), ("skipped", .int(report.skippedCount)),
+            ("ok", .int(report.succeededCount)), ("failed", .int(report.failedCount)),
+            ("skipped", .int(report.skippedCount)),
             ("interrupted", .bool(report.interrupted)),
         ])
     }

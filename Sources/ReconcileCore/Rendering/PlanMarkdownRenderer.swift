@@ -17,36 +17,44 @@ enum PlanMarkdownRenderer {
 
     static func render(_ plan: ReconcilePlan, report: ApplyReport?, limit: Int) -> String {
         var head = ["### xopero-reconcile plan", ""]
-        head.append(plan.isEmpty ? "**No changes.** The live state matches the desired state." : "**\(OperationText.summaryLine(plan.summary))**")
+        head.append(
+            plan.isEmpty
+                ? "**No changes.** The live state matches the desired state."
+                : "**\(OperationText.summaryLine(plan.summary))**")
         if let report { head += ["", "**\(OperationText.outcomeSummary(report))**"] }
         head += ["", "Fingerprint: `\(plan.fingerprint)`", ""]
 
         var sections: [Section] = []
         if !plan.warnings.isEmpty {
-            sections.append(Section(
-                name: "warnings", open: ["**Warnings (\(plan.warnings.count))**", ""],
-                body: plan.warnings.map { "- " + escape(OperationText.warning($0)) }, close: [""]))
+            sections.append(
+                Section(
+                    name: "warnings", open: ["**Warnings (\(plan.warnings.count))**", ""],
+                    body: plan.warnings.map { "- " + escape(OperationText.warning($0)) }, close: [""]))
         }
         if let report {
             let outcomes = OperationText.outcomeLines(plan, report)
             if !outcomes.isEmpty {
-                sections.append(Section(
-                    name: "failed or skipped operations", open: ["**Failed or skipped (\(outcomes.count))**", ""],
-                    body: outcomes.map { "- " + escape($0) }, close: [""]))
+                sections.append(
+                    Section(
+                        name: "failed or skipped operations", open: ["**Failed or skipped (\(outcomes.count))**", ""],
+                        body: outcomes.map { "- " + escape($0) }, close: [""]))
             }
         }
         if !plan.isEmpty {
             let organizations = Set(plan.operations.map(\.organizationName)).count
-            sections.append(Section(
-                name: "plan details",
-                open: ["<details>",
-                       "<summary>Details: \(plural(plan.operations.count, "operation")) in \(plural(organizations, "organization"))</summary>",
-                       "", "```diff"],
-                body: PlanOutline.lines(plan, verbose: false).enumerated().flatMap { offset, line in
-                    // A blank line between organizations, as in the text output.
-                    offset > 0 && line.depth == 0 ? ["", diffLine(line)] : [diffLine(line)]
-                },
-                close: ["```", "", "</details>", ""]))
+            sections.append(
+                Section(
+                    name: "plan details",
+                    open: [
+                        "<details>",
+                        "<summary>Details: \(plural(plan.operations.count, "operation")) in \(plural(organizations, "organization"))</summary>",
+                        "", "```diff",
+                    ],
+                    body: PlanOutline.lines(plan, verbose: false).enumerated().flatMap { offset, line in
+                        // A blank line between organizations, as in the text output.
+                        offset > 0 && line.depth == 0 ? ["", diffLine(line)] : [diffLine(line)]
+                    },
+                    close: ["```", "", "</details>", ""]))
         }
         return assemble(head: head, sections: sections, limit: limit)
     }
@@ -79,7 +87,8 @@ enum PlanMarkdownRenderer {
             used += closing.utf8.count
         }
         if !cuts.isEmpty {
-            output += "> **Cut to fit \(limit) characters:** left out \(cuts.joined(separator: "; ")); the summary above is complete. Run `reconcile --format text` (or `--format json`) for the whole plan.\n"
+            output +=
+                "> **Cut to fit \(limit) characters:** left out \(cuts.joined(separator: "; ")); the summary above is complete. Run `reconcile --format text` (or `--format json`) for the whole plan.\n"
         }
         return output
     }
@@ -91,12 +100,13 @@ enum PlanMarkdownRenderer {
 
     /// A diff-block line: the marker in the first column (so GitHub colours it), then the indented text.
     private static func diffLine(_ line: OutlineLine) -> String {
-        let marker = switch line.marker {
-        case .add?: "+"
-        case .remove?: "-"
-        case .change?: "!"
-        case nil: " "
-        }
+        let marker =
+            switch line.marker {
+            case .add?: "+"
+            case .remove?: "-"
+            case .change?: "!"
+            case nil: " "
+            }
         return marker + " " + String(repeating: "  ", count: line.depth) + line.text
     }
 

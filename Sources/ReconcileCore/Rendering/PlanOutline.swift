@@ -30,32 +30,44 @@ enum PlanOutline {
         var groups: [String: OrganizationGroup] = [:]
         func withPlan(_ organization: ObjectRef, _ planRef: ObjectRef, _ body: (inout PlanGroup) -> Void) {
             // Mutated in place through the dictionaries: copying a group out would copy its lines.
-            body(&groups[organization.name, default: OrganizationGroup(organization: organization)]
-                .plans[planRef.name, default: PlanGroup(plan: planRef)])
+            body(
+                &groups[organization.name, default: OrganizationGroup(organization: organization)]
+                    .plans[planRef.name, default: PlanGroup(plan: planRef)])
         }
         func label(_ ref: ObjectRef) -> String { verbose ? "\(ref.name) (id \(ref.id))" : ref.name }
         for operation in plan.operations {
             switch operation {
             case .activate(let op):
-                groups[op.organization.name, default: OrganizationGroup(organization: op.organization)].activate += op.repositories
+                groups[op.organization.name, default: OrganizationGroup(organization: op.organization)].activate +=
+                    op.repositories
             case .deactivate(let op):
-                groups[op.organization.name, default: OrganizationGroup(organization: op.organization)].deactivate += op.repositories
+                groups[op.organization.name, default: OrganizationGroup(organization: op.organization)].deactivate +=
+                    op.repositories
             case .modify(let op):
                 withPlan(op.organization, op.plan) { group in
                     for change in op.changes {
-                        group.lines.append(OutlineLine(depth: 2, marker: .change, text: "\(change.field): \(change.from) -> \(change.to)"))
+                        group.lines.append(
+                            OutlineLine(
+                                depth: 2, marker: .change, text: "\(change.field): \(change.from) -> \(change.to)"))
                     }
                     let unverified = OperationText.unverifiedFields(op)
                     if !unverified.isEmpty {
-                        group.lines.append(OutlineLine(
-                            depth: 2, marker: .change,
-                            text: "\(unverified.joined(separator: ", ")): sent unverified (write-only, cannot be read back)"))
+                        group.lines.append(
+                            OutlineLine(
+                                depth: 2, marker: .change,
+                                text:
+                                    "\(unverified.joined(separator: ", ")): sent unverified (write-only, cannot be read back)"
+                            ))
                     }
                 }
             case .attach(let op):
-                withPlan(op.organization, op.plan) { $0.lines.append(OutlineLine(depth: 2, marker: .add, text: label(op.repository))) }
+                withPlan(op.organization, op.plan) {
+                    $0.lines.append(OutlineLine(depth: 2, marker: .add, text: label(op.repository)))
+                }
             case .detach(let op):
-                withPlan(op.organization, op.plan) { $0.lines.append(OutlineLine(depth: 2, marker: .remove, text: label(op.repository))) }
+                withPlan(op.organization, op.plan) {
+                    $0.lines.append(OutlineLine(depth: 2, marker: .remove, text: label(op.repository)))
+                }
             }
         }
         var names = Set(groups.keys)
@@ -63,7 +75,9 @@ enum PlanOutline {
         var lines: [OutlineLine] = []
         for name in names.sorted(by: OrdinalOrder.less) {
             let group = groups[name]
-            let heading = group.map { verbose ? "Organization \"\(name)\" (id \($0.organization.id)):" : "Organization \"\(name)\":" }
+            let heading = group.map {
+                verbose ? "Organization \"\(name)\" (id \($0.organization.id)):" : "Organization \"\(name)\":"
+            }
             lines.append(OutlineLine(depth: 0, marker: nil, text: heading ?? "Organization \"\(name)\":"))
             guard let group else {
                 lines += unmanagedLine(plan, name)

@@ -3,7 +3,9 @@
 public enum PlanRenderer {
     /// For people: grouped by organization and plan, `+ - ~` markers, warnings, fingerprint, summary
     /// line. ANSI colour only when `colour` is true; `verbose` adds ids and the unmanaged plans.
-    public static func text(_ plan: ReconcilePlan, report: ApplyReport? = nil, colour: Bool = false, verbose: Bool = false) -> String {
+    public static func text(
+        _ plan: ReconcilePlan, report: ApplyReport? = nil, colour: Bool = false, verbose: Bool = false
+    ) -> String {
         PlanTextRenderer.render(plan, report: report, colour: colour, verbose: verbose)
     }
 

@@ -43,8 +43,10 @@ enum PlanTextRenderer {
         output += "Fingerprint: \(plan.fingerprint)\n"
         output += paint(plan.isEmpty ? OperationText.noChanges : OperationText.summaryLine(plan.summary), .bold) + "\n"
         if let report {
-            output += paint(OperationText.outcomeSummary(report),
-                            report.isComplete ? .green : .red) + "\n"
+            output +=
+                paint(
+                    OperationText.outcomeSummary(report),
+                    report.isComplete ? .green : .red) + "\n"
         }
         return output
     }

@@ -13,13 +13,17 @@ public enum DesiredStateSchema {
             ("title", .string("xopero-reconcile desired state, version \(DesiredStateFormat.currentVersion)")),
         ]
         members += objectMembers(root)
-        members.append(("$defs", .object([
-            ("organization", .object(objectMembers(DesiredStateFormat.organization))),
-            ("plan", .object(objectMembers(DesiredStateFormat.plan))),
-            ("defaults", .object(objectMembers(DesiredStateFormat.defaults))),
-            ("repositoryPattern", repositoryPatternSchema()),
-            ("interpolation", interpolationSchema()),
-        ])))
+        members.append(
+            (
+                "$defs",
+                .object([
+                    ("organization", .object(objectMembers(DesiredStateFormat.organization))),
+                    ("plan", .object(objectMembers(DesiredStateFormat.plan))),
+                    ("defaults", .object(objectMembers(DesiredStateFormat.defaults))),
+                    ("repositoryPattern", repositoryPatternSchema()),
+                    ("interpolation", interpolationSchema()),
+                ])
+            ))
         return .object(members)
     }
 
@@ -32,9 +36,14 @@ public enum DesiredStateSchema {
         ]
         let required = format.fields.filter(\.isRequired).map { JSONValue.string($0.key.rawValue) }
         if !required.isEmpty { members.append(("required", .array(required))) }
-        members.append(("properties", .object(format.fields.map { field in
-            (field.key.rawValue, valueSchema(field.value, description: field.description))
-        })))
+        members.append(
+            (
+                "properties",
+                .object(
+                    format.fields.map { field in
+                        (field.key.rawValue, valueSchema(field.value, description: field.description))
+                    })
+            ))
         members.append(("additionalProperties", .bool(false)))
         let conditions = format.fields.compactMap(conditionSchema)
         if !conditions.isEmpty { members.append(("allOf", .array(conditions))) }
@@ -47,19 +56,28 @@ public enum DesiredStateSchema {
         switch condition {
         case .forbiddenWhenTrue(let other, _):
             return .object([
-                ("if", .object([
-                    ("properties", .object([(other.rawValue, .object([("const", .bool(true))]))])),
-                    ("required", .array([.string(other.rawValue)])),
-                ])),
+                (
+                    "if",
+                    .object([
+                        ("properties", .object([(other.rawValue, .object([("const", .bool(true))]))])),
+                        ("required", .array([.string(other.rawValue)])),
+                    ])
+                ),
                 ("then", .object([("not", .object([("required", .array([name]))]))])),
             ])
         case .onlyWhen(let other, let value):
             return .object([
                 ("if", .object([("required", .array([name]))])),
-                ("then", .object([
-                    ("properties", .object([(other.rawValue, orInterpolation(.object([("const", .string(value))])))])),
-                    ("required", .array([.string(other.rawValue)])),
-                ])),
+                (
+                    "then",
+                    .object([
+                        (
+                            "properties",
+                            .object([(other.rawValue, orInterpolation(.object([("const", .string(value))])))])
+                        ),
+                        ("required", .array([.string(other.rawValue)])),
+                    ])
+                ),
             ])
         }
     }
@@ -73,7 +91,8 @@ public enum DesiredStateSchema {
         case .integer(let minimum, let allowed):
             var integer: [(String, JSONValue)] = [("type", .string("integer"))]
             if let allowed {
-                integer.append(allowed.count == 1 ? ("const", .int(allowed[0])) : ("enum", .array(allowed.map(JSONValue.int))))
+                integer.append(
+                    allowed.count == 1 ? ("const", .int(allowed[0])) : ("enum", .array(allowed.map(JSONValue.int))))
             }
             if let minimum { integer.append(("minimum", .int(minimum))) }
             members += alternatives(.object(integer))
@@ -85,7 +104,10 @@ public enum DesiredStateSchema {
             members += [
                 ("type", .string("object")),
                 ("propertyNames", .object([("minLength", .int(1))])),
-                ("additionalProperties", .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))])),
+                (
+                    "additionalProperties",
+                    .object([("type", .array([.string("string"), .string("number"), .string("boolean")]))])
+                ),
             ]
         case .repositoryPattern:
             members.append(("$ref", .string("#/$defs/repositoryPattern")))
@@ -110,9 +132,12 @@ public enum DesiredStateSchema {
 
     private static func repositoryPatternSchema() -> JSONValue {
         .object([
-            ("description", .string(
-                "A repository name or glob: `*` any run of characters, `?` one character, `[abc]` or `[a-z]` "
-                    + "one of, `[!abc]` none of. A leading `!` excludes what earlier entries matched.")),
+            (
+                "description",
+                .string(
+                    "A repository name or glob: `*` any run of characters, `?` one character, `[abc]` or `[a-z]` "
+                        + "one of, `[!abc]` none of. A leading `!` excludes what earlier entries matched.")
+            ),
             ("type", .string("string")),
             // After an optional `!`: not another `!`, and every `[` closed by a `]` after at least one character.
             ("pattern", .string(#"^!?(?:[^!\[]|\[!?.[^\]]*\])(?:[^\[]|\[!?.[^\]]*\])*$"#)),
@@ -121,9 +146,12 @@ public enum DesiredStateSchema {
 
     private static func interpolationSchema() -> JSONValue {
         .object([
-            ("description", .string(
-                "An environment variable, replaced before the file is checked: ${NAME}, or ${NAME:-fallback} "
-                    + "when NAME is unset or empty.")),
+            (
+                "description",
+                .string(
+                    "An environment variable, replaced before the file is checked: ${NAME}, or ${NAME:-fallback} "
+                        + "when NAME is unset or empty.")
+            ),
             ("type", .string("string")),
             ("pattern", .string(DesiredStateFormat.interpolationPattern)),
         ])

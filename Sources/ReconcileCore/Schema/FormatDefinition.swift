@@ -85,17 +85,21 @@ enum DesiredStateFormat {
         description: "An existing backup plan of the organization (the API cannot create plans). "
             + "A field left out is not managed.",
         fields: [
-            FieldFormat(key: .name, value: .string(nonEmpty: true), isRequired: true,
-                        description: "The plan's name as the console shows it."),
+            FieldFormat(
+                key: .name, value: .string(nonEmpty: true), isRequired: true,
+                description: "The plan's name as the console shows it."),
             backupType, includeMetadata,
-            FieldFormat(key: .includeAllRepositories, value: .boolean,
-                        description: "`true`: the server takes every repository of the organization; "
-                            + "`repositories` must then be absent."),
+            FieldFormat(
+                key: .includeAllRepositories, value: .boolean,
+                description: "`true`: the server takes every repository of the organization; "
+                    + "`repositories` must then be absent."),
             worker, settings,
-            FieldFormat(key: .repositories, value: .list(of: .repositoryPattern, minItems: 0),
-                        description: "Repository names or glob patterns (`*`, `?`, `[abc]`), matched "
-                            + "case-sensitively; an entry starting with `!` removes what earlier entries matched.",
-                        condition: .forbiddenWhenTrue(.includeAllRepositories, reason: "the server then takes every repository")),
+            FieldFormat(
+                key: .repositories, value: .list(of: .repositoryPattern, minItems: 0),
+                description: "Repository names or glob patterns (`*`, `?`, `[abc]`), matched "
+                    + "case-sensitively; an entry starting with `!` removes what earlier entries matched.",
+                condition: .forbiddenWhenTrue(.includeAllRepositories, reason: "the server then takes every repository")
+            ),
             membership,
         ])
 
@@ -109,20 +113,25 @@ enum DesiredStateFormat {
         noun: "an organization", schemaName: "organization",
         description: "An organization as the console shows it. Organizations the file does not name are left alone.",
         fields: [
-            FieldFormat(key: .name, value: .string(nonEmpty: true), isRequired: true,
-                        description: "The organization's name as the console shows it."),
-            FieldFormat(key: .licenses, value: .choice(LicenseMode.allCases.map(\.rawValue)),
-                        description: "`additive` (the default): activate licences that are needed, never "
-                            + "deactivate. `exact`: also deactivate licensed repositories that will be in no "
-                            + "plan and match no `keepLicensed` pattern."),
-            FieldFormat(key: .keepLicensed, value: .list(of: .repositoryPattern, minItems: 0),
-                        description: "Only with `licenses: exact`: repositories (names or globs) that stay "
-                            + "licensed though in no plan.",
-                        condition: .onlyWhen(.licenses, equals: LicenseMode.exact.rawValue)),
-            FieldFormat(key: .defaults, value: .object(defaults),
-                        description: "Plan fields for this organization's plans; they win over the top-level `defaults`."),
-            FieldFormat(key: .plans, value: .list(of: .object(plan), minItems: 0),
-                        description: "The plans to manage. Plans on the server that are not listed are left alone."),
+            FieldFormat(
+                key: .name, value: .string(nonEmpty: true), isRequired: true,
+                description: "The organization's name as the console shows it."),
+            FieldFormat(
+                key: .licenses, value: .choice(LicenseMode.allCases.map(\.rawValue)),
+                description: "`additive` (the default): activate licences that are needed, never "
+                    + "deactivate. `exact`: also deactivate licensed repositories that will be in no "
+                    + "plan and match no `keepLicensed` pattern."),
+            FieldFormat(
+                key: .keepLicensed, value: .list(of: .repositoryPattern, minItems: 0),
+                description: "Only with `licenses: exact`: repositories (names or globs) that stay "
+                    + "licensed though in no plan.",
+                condition: .onlyWhen(.licenses, equals: LicenseMode.exact.rawValue)),
+            FieldFormat(
+                key: .defaults, value: .object(defaults),
+                description: "Plan fields for this organization's plans; they win over the top-level `defaults`."),
+            FieldFormat(
+                key: .plans, value: .list(of: .object(plan), minItems: 0),
+                description: "The plans to manage. Plans on the server that are not listed are left alone."),
         ])
 
     static let document = ObjectFormat(
@@ -130,13 +139,16 @@ enum DesiredStateFormat {
         description: "A desired-state file of xopero-reconcile: which repositories each Git backup plan "
             + "of Xopero ONE should hold, and which repositories hold a licence.",
         fields: [
-            FieldFormat(key: .version, value: .integer(minimum: nil, allowed: [currentVersion]), isRequired: true,
-                        description: "The format version; always 1."),
-            FieldFormat(key: .defaults, value: .object(defaults),
-                        description: "Plan fields every plan of every organization in this file gets unless "
-                            + "the organization's `defaults` or the plan set their own."),
-            FieldFormat(key: .organizations, value: .list(of: .object(organization), minItems: 1), isRequired: true,
-                        description: "The organizations to manage; at least one."),
+            FieldFormat(
+                key: .version, value: .integer(minimum: nil, allowed: [currentVersion]), isRequired: true,
+                description: "The format version; always 1."),
+            FieldFormat(
+                key: .defaults, value: .object(defaults),
+                description: "Plan fields every plan of every organization in this file gets unless "
+                    + "the organization's `defaults` or the plan set their own."),
+            FieldFormat(
+                key: .organizations, value: .list(of: .object(organization), minItems: 1), isRequired: true,
+                description: "The organizations to manage; at least one."),
         ])
 
     /// Every object format, for "this key belongs in a plan" hints.

@@ -83,6 +83,7 @@ struct RetryMiddleware: ClientMiddleware {
     private func log(_ reason: String, operationID: String, delay: Duration, attempt: Int) {
         let seconds = String(format: "%.1f", RetryPolicy.seconds(delay))
         logger.notice(
-            "\(operationID): \(reason), retrying in \(seconds) s (attempt \(attempt + 1) of at most \(policy.maxAttempts))")
+            "\(operationID): \(reason), retrying in \(seconds) s (attempt \(attempt + 1) of at most \(policy.maxAttempts))"
+        )
     }
 }

@@ -41,7 +41,8 @@ public struct XoperoClient: Sendable {
         let retry = RetryMiddleware(policy: configuration.retry, logger: logger)
         let loginClient = Client(serverURL: configuration.serverURL, transport: transport, middlewares: [retry])
         let server = configuration.serverURL.absoluteString
-        let session = AuthenticationSession(credentials: credentials) { (email, password) async throws(XoperoClientError) -> String in
+        let session = AuthenticationSession(credentials: credentials) {
+            (email, password) async throws(XoperoClientError) -> String in
             try await Self.logIn(loginClient, server: server, email: email, password: password)
         }
         self.configuration = configuration

@@ -74,7 +74,9 @@ public enum StateGenerator {
         return counts
     }
 
-    private static func makeOrganization(_ index: Int, using random: inout SplitMix64) -> SimulatorStateFile.Organization {
+    private static func makeOrganization(_ index: Int, using random: inout SplitMix64)
+        -> SimulatorStateFile.Organization
+    {
         let base = GeneratorVocabulary.organizations[index % GeneratorVocabulary.organizations.count]
         let round = index / GeneratorVocabulary.organizations.count
         return SimulatorStateFile.Organization(
@@ -84,7 +86,9 @@ public enum StateGenerator {
             synchronizationInProgress: false)
     }
 
-    private static func makeRepositories(_ count: Int, using random: inout SplitMix64) -> [SimulatorStateFile.Repository] {
+    private static func makeRepositories(_ count: Int, using random: inout SplitMix64) -> [SimulatorStateFile
+        .Repository]
+    {
         var names: Set<String> = []
         var repositories: [SimulatorStateFile.Repository] = []
         repositories.reserveCapacity(count)
@@ -127,14 +131,16 @@ public enum StateGenerator {
             let size = includeAll ? 0 : min(candidates.count, max(1, Int(share * Double(candidates.count))))
             let members = Array(candidates.shuffled(using: &random).prefix(size))
             let finished = Int64(1_735_689_600_000) + Int64.random(in: 0..<31_536_000_000, using: &random)
-            plans.append(.init(
-                id: guid(using: &random), name: round == 0 ? base : "\(base)-\(round + 1)", backupType: 5,
-                includeMetadata: Bool.random(using: &random), includeAllRepositories: includeAll,
-                settings: [:], repositoryIds: members,
-                lastStatus: .init(
-                    successes: Int.random(in: 0...size, using: &random), warnings: Int.random(in: 0...3, using: &random),
-                    errors: Int.random(in: 0..<10, using: &random) == 0 ? 1 : 0),
-                planFinishedTime: finished, isRunning: Int.random(in: 0..<20, using: &random) == 0))
+            plans.append(
+                .init(
+                    id: guid(using: &random), name: round == 0 ? base : "\(base)-\(round + 1)", backupType: 5,
+                    includeMetadata: Bool.random(using: &random), includeAllRepositories: includeAll,
+                    settings: [:], repositoryIds: members,
+                    lastStatus: .init(
+                        successes: Int.random(in: 0...size, using: &random),
+                        warnings: Int.random(in: 0...3, using: &random),
+                        errors: Int.random(in: 0..<10, using: &random) == 0 ? 1 : 0),
+                    planFinishedTime: finished, isRunning: Int.random(in: 0..<20, using: &random) == 0))
         }
         return plans
     }

@@ -10,7 +10,9 @@ enum FilterCompiler {
         switch field.kind {
         case .flag:
             guard comparison == .eq || comparison == .neq else {
-                throw ListingError(field: "filters[\(index)].operator", message: "\(comparison.rawValue) does not apply to \(field.name), a boolean; use eq or neq")
+                throw ListingError(
+                    field: "filters[\(index)].operator",
+                    message: "\(comparison.rawValue) does not apply to \(field.name), a boolean; use eq or neq")
             }
             guard let wanted = flag(filter.value) else {
                 throw valueError(index, field, "true or false")
@@ -22,7 +24,11 @@ enum FilterCompiler {
             }
         case .integer:
             guard ![.contains, .startswith, .endswith].contains(comparison) else {
-                throw ListingError(field: "filters[\(index)].operator", message: "\(comparison.rawValue) does not apply to \(field.name), a number; use eq, neq, gt, lt, gte or lte")
+                throw ListingError(
+                    field: "filters[\(index)].operator",
+                    message:
+                        "\(comparison.rawValue) does not apply to \(field.name), a number; use eq, neq, gt, lt, gte or lte"
+                )
             }
             let wanted: Int64?
             if case .null = filter.value {
@@ -34,7 +40,9 @@ enum FilterCompiler {
             }
             return { item in
                 guard case .integer(let value) = read(item) else { return false }
-                return matches(SortKey.compare(value.map { .integer($0) } ?? .none, wanted.map { .integer($0) } ?? .none), comparison)
+                return matches(
+                    SortKey.compare(value.map { .integer($0) } ?? .none, wanted.map { .integer($0) } ?? .none),
+                    comparison)
             }
         case .text:
             let wanted: String?

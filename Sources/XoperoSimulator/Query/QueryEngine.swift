@@ -24,7 +24,8 @@ enum QueryEngine {
         var sortField: QueryField<Item>?
         if let orderBy = request.orderBy, !orderBy.isEmpty {
             guard let field = Self.field(named: orderBy, in: fields) else {
-                throw ListingError(field: "orderby", message: "unknown property \"\(orderBy)\"; use one of \(names(fields))")
+                throw ListingError(
+                    field: "orderby", message: "unknown property \"\(orderBy)\"; use one of \(names(fields))")
             }
             sortField = field
         }

@@ -51,7 +51,9 @@ enum ContractMapping {
     }
 
     static func planAssignment(_ plan: SimPlan) -> Components.Schemas.PlanAssignment {
-        .init(id: plan.id, name: plan.name, includeAllRepositories: plan.includeAllRepositories, repositoryIds: plan.attached)
+        .init(
+            id: plan.id, name: plan.name, includeAllRepositories: plan.includeAllRepositories,
+            repositoryIds: plan.attached)
     }
 
     static func batch(_ outcome: LicenceBatchOutcome) -> Components.Schemas.BatchResult {
@@ -64,7 +66,8 @@ enum ContractMapping {
             errors: .init(additionalProperties: [error.field: [error.message]]))
     }
 
-    static func notFound(_ title: String, code: XoperoAssumptions.ErrorCode? = nil) -> Components.Schemas.ProblemDetails {
+    static func notFound(_ title: String, code: XoperoAssumptions.ErrorCode? = nil) -> Components.Schemas.ProblemDetails
+    {
         .init(title: title, status: 404, errorCode: code?.rawValue)
     }
 }

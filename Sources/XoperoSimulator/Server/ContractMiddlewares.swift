@@ -17,7 +17,8 @@ struct AuthMiddleware: ServerMiddleware {
         }
         if XoperoAssumptions.writeOperationIDs.contains(operationID), !session.roles.contains(where: \.mayWrite) {
             let roles = session.roles.map(\.rawValue).joined(separator: ", ")
-            return ProblemResponses.response(.forbidden, title: "Your role (\(roles)) may not change Git backup settings.")
+            return ProblemResponses.response(
+                .forbidden, title: "Your role (\(roles)) may not change Git backup settings.")
         }
         return try await next(request, body, metadata)
     }
@@ -76,7 +77,8 @@ struct BadRequestMiddleware: ServerMiddleware {
                 error.httpStatus == .unsupportedMediaType
                 ? "send the body as JSON with Content-Type: application/json"
                 : "the body must be a JSON object: \(error.causeDescription)"
-            return ProblemResponses.response(.badRequest, title: "The request body cannot be read.", errors: ["body": [message]])
+            return ProblemResponses.response(
+                .badRequest, title: "The request body cannot be read.", errors: ["body": [message]])
         }
     }
 }

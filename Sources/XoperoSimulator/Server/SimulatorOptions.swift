@@ -57,6 +57,8 @@ public struct SimulatorOptions: Sendable, Hashable {
         if let throttle, throttle < 1 {
             throw .invalidOption(name: "--throttle", message: "must be 1 or more calls a second, got \(throttle)")
         }
-        guard tokenTTL > .zero else { throw .invalidOption(name: "--token-ttl", message: "must be more than 0 seconds") }
+        guard tokenTTL > .zero else {
+            throw .invalidOption(name: "--token-ttl", message: "must be more than 0 seconds")
+        }
     }
 }

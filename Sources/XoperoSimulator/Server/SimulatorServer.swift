@@ -51,9 +51,10 @@ public enum SimulatorServer {
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? options.port)) },
             logger: logger)
         // `stop()` shuts the group down gracefully; the executable also stops on SIGINT and SIGTERM.
-        let group = ServiceGroup(configuration: .init(
-            services: [application], gracefulShutdownSignals: options.stopOnSignals ? [.sigterm, .sigint] : [],
-            logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application], gracefulShutdownSignals: options.stopOnSignals ? [.sigterm, .sigint] : [],
+                logger: logger))
         let task = Task {
             do {
                 try await group.run()
@@ -67,7 +68,8 @@ public enum SimulatorServer {
             switch event {
             case .success(let port):
                 return RunningSimulator(
-                    baseURL: "\(scheme)://\(urlHost(options.host)):\(port)", port: port, store: store, group: group, task: task)
+                    baseURL: "\(scheme)://\(urlHost(options.host)):\(port)", port: port, store: store, group: group,
+                    task: task)
             case .failure(let error):
                 throw error
             }
@@ -89,15 +91,18 @@ public enum SimulatorServer {
     static func makeRouter(store: SimulatorStore, options: SimulatorOptions) throws -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: StatsMiddleware(store: store))
-        router.add(middleware: LatencyAndThrottleMiddleware(
-            latency: options.latency, throttle: options.throttle.map { Throttle(callsPerSecond: $0) }))
-        router.add(middleware: FaultMiddleware(
-            planner: FaultPlanner(seed: options.seed, rate: options.faultRate, mode: options.faultMode)))
+        router.add(
+            middleware: LatencyAndThrottleMiddleware(
+                latency: options.latency, throttle: options.throttle.map { Throttle(callsPerSecond: $0) }))
+        router.add(
+            middleware: FaultMiddleware(
+                planner: FaultPlanner(seed: options.seed, rate: options.faultRate, mode: options.faultMode)))
         SimulatorRoutes.register(on: router, store: store)
         try SimulatorAPIHandler(store: store).registerHandlers(
             on: router, serverURL: .defaultOpenAPIServerURL,
             middlewares: [
-                BadRequestMiddleware(), AuthMiddleware(store: store), KeyNormalizingMiddleware(), VendorNullsMiddleware(),
+                BadRequestMiddleware(), AuthMiddleware(store: store), KeyNormalizingMiddleware(),
+                VendorNullsMiddleware(),
             ])
         return router
     }

@@ -18,7 +18,9 @@ struct StatsMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let store: SimulatorStore
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let path = request.uri.path
         guard isVendorPath(path) else { return try await next(request, context) }
         do {
@@ -46,7 +48,9 @@ struct LatencyAndThrottleMiddleware: RouterMiddleware {
     let latency: Duration
     let throttle: Throttle?
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         guard isVendorPath(request.uri.path) else { return try await next(request, context) }
         if latency > .zero { try await Task.sleep(for: latency) }
         if let throttle, let retryAfter = await throttle.admit() {
@@ -63,7 +67,9 @@ struct FaultMiddleware: RouterMiddleware {
     let occurrences = RequestOccurrences()
     static let maximumBodyBytes = 64 * 1024 * 1024
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let path = request.uri.path
         guard isVendorPath(path), planner.rate > 0 else { return try await next(request, context) }
         var request = request

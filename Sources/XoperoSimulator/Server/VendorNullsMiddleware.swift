@@ -36,11 +36,12 @@ struct VendorNullsMiddleware: ServerMiddleware {
         guard case .object(var fields) = organization else { return organization }
         for key in organizationFields where fields[key] == nil { fields[key] = .null }
         if case .array(let plans)? = fields["plans"] {
-            fields["plans"] = .array(plans.map { plan in
-                guard case .object(var planFields) = plan else { return plan }
-                for key in Self.planFields where planFields[key] == nil { planFields[key] = .null }
-                return .object(planFields)
-            })
+            fields["plans"] = .array(
+                plans.map { plan in
+                    guard case .object(var planFields) = plan else { return plan }
+                    for key in Self.planFields where planFields[key] == nil { planFields[key] = .null }
+                    return .object(planFields)
+                })
         }
         return .object(fields)
     }

@@ -93,10 +93,14 @@ public actor SimulatorStore {
         return QueryEngine.page(rows, order: order, resolved)
     }
 
-    func repositories(organizationId: String, _ request: ListingRequest) throws(ListingFailure) -> ListingPage<SimRepository> {
+    func repositories(organizationId: String, _ request: ListingRequest) throws(ListingFailure) -> ListingPage<
+        SimRepository
+    > {
         guard let index = world.organizationIndex[organizationId] else { throw .organizationNotFound }
         let resolved: QueryEngine.Resolved<SimRepository>
-        do { resolved = try QueryEngine.resolve(request, fields: ListingFields.repositories) } catch { throw .invalid(error) }
+        do { resolved = try QueryEngine.resolve(request, fields: ListingFields.repositories) } catch {
+            throw .invalid(error)
+        }
         let repositories = world.organizations[index].repositories
         var order: [Int]?
         if let field = resolved.sortField {

@@ -25,7 +25,9 @@ struct SimulatorWorld: Sendable {
             let field = "organizations[\(orgNumber)]"
             guard !file.name.isEmpty else { throw StateProblem(field: "\(field).name", message: "must not be empty") }
             if let first = orgNames[file.name] {
-                throw StateProblem(field: "\(field).name", message: "organization \"\(file.name)\" is also organizations[\(first)]; names must be unique")
+                throw StateProblem(
+                    field: "\(field).name",
+                    message: "organization \"\(file.name)\" is also organizations[\(first)]; names must be unique")
             }
             orgNames[file.name] = orgNumber
             let organization = try Self.buildOrganization(file, field: field)
@@ -71,12 +73,15 @@ struct SimulatorWorld: Sendable {
         guard activeCount <= total else {
             throw StateProblem(
                 field: "licences.total",
-                message: "is \(total) but \(activeCount) repositories are active; raise it or set some isActive to false")
+                message:
+                    "is \(total) but \(activeCount) repositories are active; raise it or set some isActive to false")
         }
     }
 
     private static func claim(_ id: String, for field: String, in owners: inout [String: String]) throws(StateProblem) {
-        guard !id.isEmpty else { throw StateProblem(field: field, message: "must not be empty (leave it out to derive one)") }
+        guard !id.isEmpty else {
+            throw StateProblem(field: field, message: "must not be empty (leave it out to derive one)")
+        }
         if let owner = owners[id] {
             throw StateProblem(field: field, message: "id \(id) is also \(owner); ids must be unique")
         }
@@ -91,35 +96,46 @@ struct SimulatorWorld: Sendable {
         var knownIds: Set<String> = []
         for (index, repository) in (file.repositories ?? []).enumerated() {
             let repoField = "\(field).repositories[\(index)]"
-            guard !repository.name.isEmpty else { throw StateProblem(field: "\(repoField).name", message: "must not be empty") }
+            guard !repository.name.isEmpty else {
+                throw StateProblem(field: "\(repoField).name", message: "must not be empty")
+            }
             guard idByName[repository.name] == nil else {
-                throw StateProblem(field: "\(repoField).name", message: "repository \"\(repository.name)\" appears twice in organization \"\(file.name)\"")
+                throw StateProblem(
+                    field: "\(repoField).name",
+                    message: "repository \"\(repository.name)\" appears twice in organization \"\(file.name)\"")
             }
             let id = repository.id ?? StableID.repository(organization: file.name, name: repository.name)
             idByName[repository.name] = id
             knownIds.insert(id)
-            repositories.append(SimRepository(
-                id: id, name: repository.name,
-                isActive: repository.isActive ?? false, isRemoved: repository.isRemoved ?? false))
+            repositories.append(
+                SimRepository(
+                    id: id, name: repository.name,
+                    isActive: repository.isActive ?? false, isRemoved: repository.isRemoved ?? false))
         }
         var plans: [SimPlan] = []
         var planNames: Set<String> = []
         var attachCounts: [String: Int] = [:]
         for (index, plan) in (file.plans ?? []).enumerated() {
             let planField = "\(field).plans[\(index)]"
-            guard !plan.name.isEmpty else { throw StateProblem(field: "\(planField).name", message: "must not be empty") }
-            guard planNames.insert(plan.name).inserted else {
-                throw StateProblem(field: "\(planField).name", message: "plan \"\(plan.name)\" appears twice in organization \"\(file.name)\"")
+            guard !plan.name.isEmpty else {
+                throw StateProblem(field: "\(planField).name", message: "must not be empty")
             }
-            let attached = try resolveAttached(plan, field: planField, organization: file.name, idByName: idByName, knownIds: knownIds)
+            guard planNames.insert(plan.name).inserted else {
+                throw StateProblem(
+                    field: "\(planField).name",
+                    message: "plan \"\(plan.name)\" appears twice in organization \"\(file.name)\"")
+            }
+            let attached = try resolveAttached(
+                plan, field: planField, organization: file.name, idByName: idByName, knownIds: knownIds)
             for id in attached { attachCounts[id, default: 0] += 1 }
-            plans.append(SimPlan(
-                id: plan.id ?? StableID.plan(organization: file.name, name: plan.name),
-                name: plan.name, backupType: plan.backupType ?? 5, includeMetadata: plan.includeMetadata ?? false,
-                includeAllRepositories: plan.includeAllRepositories ?? false, workerId: plan.workerId,
-                settings: plan.settings ?? [:], attached: attached, attachedSet: Set(attached),
-                lastStatus: plan.lastStatus ?? .init(successes: 0, warnings: 0, errors: 0),
-                planFinishedTime: plan.planFinishedTime, isRunning: plan.isRunning ?? false))
+            plans.append(
+                SimPlan(
+                    id: plan.id ?? StableID.plan(organization: file.name, name: plan.name),
+                    name: plan.name, backupType: plan.backupType ?? 5, includeMetadata: plan.includeMetadata ?? false,
+                    includeAllRepositories: plan.includeAllRepositories ?? false, workerId: plan.workerId,
+                    settings: plan.settings ?? [:], attached: attached, attachedSet: Set(attached),
+                    lastStatus: plan.lastStatus ?? .init(successes: 0, warnings: 0, errors: 0),
+                    planFinishedTime: plan.planFinishedTime, isRunning: plan.isRunning ?? false))
         }
         return SimOrganization(
             id: file.id ?? StableID.organization(name: file.name), name: file.name, driver: file.driver ?? 1,
@@ -138,13 +154,17 @@ struct SimulatorWorld: Sendable {
         var seen: Set<String> = []
         for (index, name) in (plan.repositories ?? []).enumerated() {
             guard let id = idByName[name] else {
-                throw StateProblem(field: "\(field).repositories[\(index)]", message: "no repository named \"\(name)\" in organization \"\(organization)\"")
+                throw StateProblem(
+                    field: "\(field).repositories[\(index)]",
+                    message: "no repository named \"\(name)\" in organization \"\(organization)\"")
             }
             if seen.insert(id).inserted { attached.append(id) }
         }
         for (index, id) in (plan.repositoryIds ?? []).enumerated() {
             guard knownIds.contains(id) else {
-                throw StateProblem(field: "\(field).repositoryIds[\(index)]", message: "no repository with id \(id) in organization \"\(organization)\"")
+                throw StateProblem(
+                    field: "\(field).repositoryIds[\(index)]",
+                    message: "no repository with id \(id) in organization \"\(organization)\"")
             }
             if seen.insert(id).inserted { attached.append(id) }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("ApplyReport")
@@ -6,8 +7,10 @@ struct ApplyReportTests {
     static let organization = ObjectRef(id: "o", name: "acme")
     static let plan = ReconcilePlan(
         operations: ["a", "b", "c"].map {
-            .attach(MembershipOperation(organization: organization, plan: ObjectRef(id: "p", name: "nightly"),
-                                        repository: ObjectRef(id: $0, name: $0)))
+            .attach(
+                MembershipOperation(
+                    organization: organization, plan: ObjectRef(id: "p", name: "nightly"),
+                    repository: ObjectRef(id: $0, name: $0)))
         },
         fingerprint: "sha256:test")
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("DesiredStateParser: valid files")
@@ -81,7 +82,8 @@ struct DesiredStateParserTests {
                   - name: top-only
             """
         let state = try #require(parseOne(text).desiredState)
-        let own = state.organizations[0].plans[0], inherits = state.organizations[0].plans[1]
+        let own = state.organizations[0].plans[0]
+        let inherits = state.organizations[0].plans[1]
         let topOnly = state.organizations[1].plans[0]
         #expect(own.backupType == 3 && own.settings == ["d": "4"] && own.membership == .exact)
         #expect(own.includeMetadata == false && own.worker == "top")
@@ -91,7 +93,8 @@ struct DesiredStateParserTests {
     }
 
     @Test func fieldsLeftOutAreNotManaged() throws {
-        let state = try #require(parseOne("version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n").desiredState)
+        let state = try #require(
+            parseOne("version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n").desiredState)
         let plan = state.organizations[0].plans[0]
         #expect(plan.backupType == nil && plan.includeMetadata == nil && plan.worker == nil && plan.settings == nil)
         #expect(plan.repositories == nil && plan.includeAllRepositories == nil && plan.membership == .exact)
@@ -99,7 +102,11 @@ struct DesiredStateParserTests {
     }
 
     @Test func severalFilesMergeInOrder() throws {
-        let a = SourceFile(path: "a.yaml", text: "version: 1\ndefaults: {includeMetadata: true}\norganizations:\n  - name: acme\n    plans: [{name: p}]\n")
+        let a = SourceFile(
+            path: "a.yaml",
+            text:
+                "version: 1\ndefaults: {includeMetadata: true}\norganizations:\n  - name: acme\n    plans: [{name: p}]\n"
+        )
         let b = SourceFile(path: "b.yaml", text: "version: 1\norganizations:\n  - name: beta\n    plans: [{name: q}]\n")
         let result = DesiredStateParser.parse([a, b], environment: [:])
         let state = try #require(result.desiredState)
@@ -125,10 +132,12 @@ struct DesiredStateParserTests {
         #expect(state.organizations[0].plans[1].repositories?.map(\.pattern) == ["api", "web"])
     }
 
-    @Test("interpolated values take the type the field expects", arguments: [
-        ("includeMetadata: \"${FLAG}\"", "true"),
-        ("includeMetadata: ${FLAG}", "on"),
-    ])
+    @Test(
+        "interpolated values take the type the field expects",
+        arguments: [
+            ("includeMetadata: \"${FLAG}\"", "true"),
+            ("includeMetadata: ${FLAG}", "on"),
+        ])
     func interpolatedBoolean(line: String, value: String) throws {
         let text = "version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n        \(line)\n"
         let state = try #require(parseOne(text, environment: ["FLAG": value]).desiredState)
@@ -136,21 +145,27 @@ struct DesiredStateParserTests {
     }
 
     @Test func interpolatedNumberInATextFieldStaysText() throws {
-        let text = "version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n        worker: ${W}\n        backupType: ${T:-5}\n"
+        let text =
+            "version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n        worker: ${W}\n        backupType: ${T:-5}\n"
         let state = try #require(parseOne(text, environment: ["W": "12345"]).desiredState)
         #expect(state.organizations[0].plans[0].worker == "12345")
         #expect(state.organizations[0].plans[0].backupType == 5)
     }
 
     @Test func textAroundAReferenceInANumberFieldIsRefused() {
-        let text = "version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n        backupType: 1${T}\n"
+        let text =
+            "version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n        backupType: 1${T}\n"
         let result = parseOne(text, environment: ["T": "2"])
         #expect(result.desiredState == nil)
-        #expect(messages(result) == ["'backupType' must be a whole number or one ${NAME} reference on its own, not \"1${T}\""])
+        #expect(
+            messages(result) == [
+                "'backupType' must be a whole number or one ${NAME} reference on its own, not \"1${T}\""
+            ])
     }
 
     @Test func quotedNamesThatLookLikeOtherTypesAreText() throws {
-        let text = "version: 1\norganizations:\n  - name: \"2024\"\n    plans:\n      - name: 'yes'\n        worker: !!str 42\n"
+        let text =
+            "version: 1\norganizations:\n  - name: \"2024\"\n    plans:\n      - name: 'yes'\n        worker: !!str 42\n"
         let state = try #require(parseOne(text).desiredState)
         #expect(state.organizations[0].name == "2024")
         #expect(state.organizations[0].plans[0].name == "yes")
@@ -164,14 +179,16 @@ struct DesiredStateParserTests {
     }
 
     @Test func explicitDocumentMarkersAreFine() throws {
-        let state = try #require(parseOne("%YAML 1.1\n---\nversion: 1\norganizations: [{name: acme}]\n...\n").desiredState)
+        let state = try #require(
+            parseOne("%YAML 1.1\n---\nversion: 1\norganizations: [{name: acme}]\n...\n").desiredState)
         #expect(state.organizations.map(\.name) == ["acme"])
     }
 
     @Test func theRepositorysExampleFileParses() throws {
         let url = Golden.repositoryRoot.appendingPathComponent("examples/reconcile.yaml")
         let text = try #require(Golden.text(url), "examples/reconcile.yaml is missing")
-        let result = DesiredStateParser.parse([SourceFile(path: "examples/reconcile.yaml", text: text)], environment: [:])
+        let result = DesiredStateParser.parse(
+            [SourceFile(path: "examples/reconcile.yaml", text: text)], environment: [:])
         #expect(result.diagnostics.isEmpty)
         #expect(result.desiredState?.organizations.isEmpty == false)
     }
@@ -182,8 +199,12 @@ struct DesiredStateParserTests {
         #expect(result.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 3, column: 1))
         let first = parseOne("\u{FEFF}versio: 1\norganizations: [{name: acme}]\n")
         #expect(first.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 1, column: 1))
-        let rendered = DiagnosticRenderer.render(first.diagnostics, sources: [SourceFile(path: "reconcile.yaml", text: "\u{FEFF}versio: 1\n")])
-        #expect(rendered.hasPrefix("reconcile.yaml:1:1: error: unknown key 'versio' in the document; did you mean 'version'?\nversio: 1\n^\n"))
+        let rendered = DiagnosticRenderer.render(
+            first.diagnostics, sources: [SourceFile(path: "reconcile.yaml", text: "\u{FEFF}versio: 1\n")])
+        #expect(
+            rendered.hasPrefix(
+                "reconcile.yaml:1:1: error: unknown key 'versio' in the document; did you mean 'version'?\nversio: 1\n^\n"
+            ))
     }
 
     @Test func aProblemInsideAnAliasedValueIsReportedOnce() {
@@ -197,7 +218,10 @@ struct DesiredStateParserTests {
                   - name: b
                     repositories: *shared
             """
-        #expect(messages(parseOne(text)) == ["invalid repository pattern \"web-[\": the bracket \"[\" is never closed; add \"]\""])
+        #expect(
+            messages(parseOne(text)) == [
+                "invalid repository pattern \"web-[\": the bracket \"[\" is never closed; add \"]\""
+            ])
     }
 
     @Test func noFilesIsAnError() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("DesiredStateSchema")
@@ -31,18 +32,22 @@ struct DesiredStateSchemaTests {
 
     /// Every key of every object of the format table appears in the schema with its description, so
     /// the schema cannot leave out what the parser accepts.
-    @Test("each object of the format table is fully in the schema", arguments: DesiredStateFormat.allObjects.map(\.schemaName))
+    @Test(
+        "each object of the format table is fully in the schema",
+        arguments: DesiredStateFormat.allObjects.map(\.schemaName))
     func objectMatchesTheTable(schemaName: String) throws {
         let format = try #require(DesiredStateFormat.allObjects.first { $0.schemaName == schemaName })
         let root = try #require(
             try JSONSerialization.jsonObject(with: Data(DesiredStateSchema.jsonSchema().utf8)) as? [String: Any])
-        let object = schemaName.isEmpty ? root : try #require((root["$defs"] as? [String: Any])?[schemaName] as? [String: Any])
+        let object =
+            schemaName.isEmpty ? root : try #require((root["$defs"] as? [String: Any])?[schemaName] as? [String: Any])
         let properties = try #require(object["properties"] as? [String: [String: Any]])
         #expect(Set(properties.keys) == Set(format.fields.map(\.key.rawValue)))
         for field in format.fields {
             #expect(properties[field.key.rawValue]?["description"] as? String == field.description)
         }
-        #expect(Set(object["required"] as? [String] ?? []) == Set(format.fields.filter(\.isRequired).map(\.key.rawValue)))
+        #expect(
+            Set(object["required"] as? [String] ?? []) == Set(format.fields.filter(\.isRequired).map(\.key.rawValue)))
     }
 
     @Test func generationIsStable() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReconcileCore
 
 /// Every folder of `Golden/diagnostics/` is one case: its `*.yaml` files (parsed together, in name

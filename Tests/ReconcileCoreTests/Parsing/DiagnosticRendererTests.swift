@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("DiagnosticRenderer")
@@ -8,21 +9,27 @@ struct DiagnosticRendererTests {
     @Test func errorWithNoteQuotesBothLines() {
         let diagnostic = Diagnostic.error(
             "boom", at: SourceLocation(file: "f.yaml", line: 2, column: 3),
-            notes: [Diagnostic.Note(message: "first defined here", location: SourceLocation(file: "f.yaml", line: 1, column: 10))])
-        #expect(DiagnosticRenderer.render([diagnostic], sources: [source]) == """
-            f.yaml:2:3: error: boom
-            organizations:
-              ^
-            f.yaml:1:10: note: first defined here
-            version: 1
-                     ^
+            notes: [
+                Diagnostic.Note(
+                    message: "first defined here", location: SourceLocation(file: "f.yaml", line: 1, column: 10))
+            ])
+        #expect(
+            DiagnosticRenderer.render([diagnostic], sources: [source]) == """
+                f.yaml:2:3: error: boom
+                organizations:
+                  ^
+                f.yaml:1:10: note: first defined here
+                version: 1
+                         ^
 
-            """)
+                """)
     }
 
     @Test func tabsBeforeTheColumnStayTabsSoTheCaretLinesUp() {
         let diagnostic = Diagnostic.warning("w", at: SourceLocation(file: "f.yaml", line: 3, column: 4))
-        #expect(DiagnosticRenderer.render([diagnostic], sources: [source]) == "f.yaml:3:4: warning: w\n\t- name: acme\n\t  ^\n")
+        #expect(
+            DiagnosticRenderer.render([diagnostic], sources: [source])
+                == "f.yaml:3:4: warning: w\n\t- name: acme\n\t  ^\n")
     }
 
     @Test func withoutAPlaceOrASourceThereIsNoQuote() {
@@ -30,8 +37,9 @@ struct DiagnosticRendererTests {
             .error("refused", notes: [Diagnostic.Note(message: "use --force")]),
             .error("elsewhere", at: SourceLocation(file: "other.yaml", line: 1, column: 1)),
         ]
-        #expect(DiagnosticRenderer.render(diagnostics, sources: [source])
-            == "error: refused\nnote: use --force\nother.yaml:1:1: error: elsewhere\n")
+        #expect(
+            DiagnosticRenderer.render(diagnostics, sources: [source])
+                == "error: refused\nnote: use --force\nother.yaml:1:1: error: elsewhere\n")
     }
 
     @Test func colourIsAddedOnlyWhenAsked() {
@@ -45,10 +53,12 @@ struct DiagnosticRendererTests {
     @Test func longLinesAreCutAroundTheColumn() throws {
         let line = String(repeating: "a", count: 1000) + "X" + String(repeating: "b", count: 1000)
         let file = SourceFile(path: "long.yaml", text: line + "\n")
-        let text = DiagnosticRenderer.render([.error("here", at: SourceLocation(file: "long.yaml", line: 1, column: 1001))], sources: [file])
+        let text = DiagnosticRenderer.render(
+            [.error("here", at: SourceLocation(file: "long.yaml", line: 1, column: 1001))], sources: [file])
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 4)
-        let quoted = Array(lines[1]), caret = Array(lines[2])
+        let quoted = Array(lines[1])
+        let caret = Array(lines[2])
         #expect(quoted.count <= DiagnosticRenderer.maximumLineWidth + 6)
         #expect(quoted.first == "." && quoted.last == ".")
         let caretIndex = try #require(caret.firstIndex(of: "^"))
@@ -56,7 +66,8 @@ struct DiagnosticRendererTests {
     }
 
     @Test func aColumnPastTheEndOfTheLinePointsJustAfterIt() {
-        let text = DiagnosticRenderer.render([.error("x", at: SourceLocation(file: "f.yaml", line: 1, column: 99))], sources: [source])
+        let text = DiagnosticRenderer.render(
+            [.error("x", at: SourceLocation(file: "f.yaml", line: 1, column: 99))], sources: [source])
         #expect(text == "f.yaml:1:99: error: x\nversion: 1\n          ^\n")
     }
 

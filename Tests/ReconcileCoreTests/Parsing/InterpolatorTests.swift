@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("Interpolator")
@@ -13,22 +14,24 @@ struct InterpolatorTests {
         return (pairs.first?.value.scalar?.text, output.diagnostics)
     }
 
-    @Test("references are replaced", arguments: [
-        ("${A}", ["A": "x"], "x"),
-        ("pre-${A}-post", ["A": "x"], "pre-x-post"),
-        ("${A}${B}", ["A": "1", "B": "2"], "12"),
-        ("${A:-fallback}", [:], "fallback"),
-        ("${A:-fallback}", ["A": ""], "fallback"),
-        ("${A:-}", [:], ""),
-        ("${A:-fallback}", ["A": "set"], "set"),
-        ("${A}", ["A": ""], ""),
-        ("$${A}", [:], "${A}"),
-        ("cost $5", [:], "cost $5"),
-        ("$A", [:], "$A"),
-        ("a$", [:], "a$"),
-        ("${_A1}", ["_A1": "ok"], "ok"),
-        ("'${A}'", ["A": "quoted"], "quoted"),
-    ] as [(String, [String: String], String)])
+    @Test(
+        "references are replaced",
+        arguments: [
+            ("${A}", ["A": "x"], "x"),
+            ("pre-${A}-post", ["A": "x"], "pre-x-post"),
+            ("${A}${B}", ["A": "1", "B": "2"], "12"),
+            ("${A:-fallback}", [:], "fallback"),
+            ("${A:-fallback}", ["A": ""], "fallback"),
+            ("${A:-}", [:], ""),
+            ("${A:-fallback}", ["A": "set"], "set"),
+            ("${A}", ["A": ""], ""),
+            ("$${A}", [:], "${A}"),
+            ("cost $5", [:], "cost $5"),
+            ("$A", [:], "$A"),
+            ("a$", [:], "a$"),
+            ("${_A1}", ["_A1": "ok"], "ok"),
+            ("'${A}'", ["A": "quoted"], "quoted"),
+        ] as [(String, [String: String], String)])
     func replaced(value: String, environment: [String: String], expected: String) {
         let (text, diagnostics) = interpolate(value, environment)
         #expect(diagnostics.isEmpty)
@@ -37,9 +40,10 @@ struct InterpolatorTests {
 
     @Test func unsetVariableIsAnErrorAtItsColumn() {
         let (_, diagnostics) = interpolate("\"a-${B}-${MISSING}\"", ["B": "b"])
-        #expect(diagnostics.map(\.message) == [
-            "the environment variable MISSING is not set; set it, or write ${MISSING:-fallback} for a fallback",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "the environment variable MISSING is not set; set it, or write ${MISSING:-fallback} for a fallback"
+            ])
         #expect(diagnostics.first?.location == SourceLocation(file: "f.yaml", line: 1, column: 17))
     }
 
@@ -67,10 +71,12 @@ struct InterpolatorTests {
         #expect(output.diagnostics.isEmpty)
     }
 
-    @Test("single references match the schema's pattern", arguments: [
-        ("${A}", true), ("${A:-x}", true), ("${A:-}", true), ("${_b9}", true),
-        ("x${A}", false), ("${A}x", false), ("${A}${B}", false), ("${9}", false), ("${}", false), ("$A", false),
-    ])
+    @Test(
+        "single references match the schema's pattern",
+        arguments: [
+            ("${A}", true), ("${A:-x}", true), ("${A:-}", true), ("${_b9}", true),
+            ("x${A}", false), ("${A}x", false), ("${A}${B}", false), ("${9}", false), ("${}", false), ("$A", false),
+        ])
     func singleReference(text: String, expected: Bool) {
         #expect(Interpolator.isSingleReference(text) == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("DesiredStateParser: hostile input")
@@ -12,12 +13,14 @@ struct ParserLimitsTests {
         let elapsed = clock.measure { result = parseOne(text) }
         let parsed = try #require(result)
         #expect(parsed.desiredState == nil)
-        #expect(messages(parsed) == [
-            "the file is 50 MB; desired-state files are limited to 10 MB (split it into several files and pass each with -f)",
-        ])
+        #expect(
+            messages(parsed) == [
+                "the file is 50 MB; desired-state files are limited to 10 MB (split it into several files and pass each with -f)"
+            ])
         #expect(parsed.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 1, column: 1))
         #expect(elapsed < .seconds(5), "the size check must come before any parsing")
-        let rendered = DiagnosticRenderer.render(parsed.diagnostics, sources: [SourceFile(path: "reconcile.yaml", text: text)])
+        let rendered = DiagnosticRenderer.render(
+            parsed.diagnostics, sources: [SourceFile(path: "reconcile.yaml", text: text)])
         #expect(rendered == "reconcile.yaml:1:1: error: \(parsed.diagnostics[0].message)\nversion: 1\n^\n")
     }
 
@@ -39,20 +42,26 @@ struct ParserLimitsTests {
         let text = "version: 1\nx: &x [a, b]\ny: [*x, *x, *x]\norganizations: [{name: acme}]\n"
         var limits = ParsingLimits()
         limits.maximumAliasExpansion = 9
-        let allowed = DesiredStateParser.parse([SourceFile(path: "f.yaml", text: text)], environment: [:], limits: limits)
+        let allowed = DesiredStateParser.parse(
+            [SourceFile(path: "f.yaml", text: text)], environment: [:], limits: limits)
         #expect(!allowed.diagnostics.contains { $0.message.contains("billion laughs") })
         limits.maximumAliasExpansion = 8
-        let refused = DesiredStateParser.parse([SourceFile(path: "f.yaml", text: text)], environment: [:], limits: limits)
+        let refused = DesiredStateParser.parse(
+            [SourceFile(path: "f.yaml", text: text)], environment: [:], limits: limits)
         #expect(refused.diagnostics.map(\.message).contains { $0.contains("more than 8 nodes") })
     }
 
     @Test("deep nesting is refused without crashing", arguments: [65, 500, 100_000])
     func deepNestingIsRefusedWithoutCrashing(depth: Int) {
-        let text = "version: 1\norganizations: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        let text =
+            "version: 1\norganizations: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            + "\n"
         let result = parseOne(text)
         #expect(result.desiredState == nil)
         #expect(result.diagnostics.count == 1)
-        #expect(result.diagnostics.first?.message.hasPrefix("lists and mappings are nested more than 64 levels deep") == true, "\(messages(result))")
+        #expect(
+            result.diagnostics.first?.message.hasPrefix("lists and mappings are nested more than 64 levels deep")
+                == true, "\(messages(result))")
     }
 
     @Test func undefinedAliasIsAnError() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 /// The examples `scripts/check-schema.py` runs through the JSON Schema also go through the parser,
@@ -12,7 +13,9 @@ struct SchemaExamplesTests {
     func validExampleParses(_ name: String) throws {
         let text = try #require(Golden.text(Self.valid.appendingPathComponent(name)))
         let result = DesiredStateParser.parse([SourceFile(path: name, text: text)], environment: [:])
-        #expect(result.diagnostics.isEmpty, "\(DiagnosticRenderer.render(result.diagnostics, sources: [SourceFile(path: name, text: text)]))")
+        #expect(
+            result.diagnostics.isEmpty,
+            "\(DiagnosticRenderer.render(result.diagnostics, sources: [SourceFile(path: name, text: text)]))")
         #expect(result.desiredState != nil)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReconcileCore
 
 /// Golden cases in `Golden/plans/<case>/`: the desired-state files (`*.yaml`, in name order), `live.json`
@@ -52,7 +53,8 @@ struct GoldenPlanTests {
         var diagnostics = parsed.diagnostics
         var outputs: [String: String] = [:]
         if let desired = parsed.desiredState {
-            let planning = PlanningOptions(licenceChunkSize: options.licenceChunkSize ?? 100, pushWriteOnly: options.pushWriteOnly ?? false)
+            let planning = PlanningOptions(
+                licenceChunkSize: options.licenceChunkSize ?? 100, pushWriteOnly: options.pushWriteOnly ?? false)
             let result = Planner.plan(desired: desired, live: live, options: planning)
             diagnostics += result.diagnostics
             if let plan = result.plan {
@@ -65,8 +67,10 @@ struct GoldenPlanTests {
                 outputs["expected.md"] = PlanRenderer.markdown(plan, limit: limit)
                 outputs["expected.json"] = PlanRenderer.json(plan)
                 if let report = try decode(Report.self, folder, "report.json") {
-                    let applied = ApplyReport(plan: plan, results: report.results.map(Self.operationResult), interrupted: report.interrupted)
-                    outputs["expected-applied.txt"] = PlanRenderer.text(plan, report: applied, verbose: options.verbose ?? false)
+                    let applied = ApplyReport(
+                        plan: plan, results: report.results.map(Self.operationResult), interrupted: report.interrupted)
+                    outputs["expected-applied.txt"] = PlanRenderer.text(
+                        plan, report: applied, verbose: options.verbose ?? false)
                     outputs["expected-applied.md"] = PlanRenderer.markdown(plan, report: applied, limit: limit)
                     outputs["expected-applied.json"] = PlanRenderer.json(plan, report: applied)
                 }
@@ -111,7 +115,9 @@ struct GoldenPlanTests {
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ folder: URL, _ file: String) throws -> T? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+            return nil
+        }
         return try JSONDecoder().decode(type, from: data)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("Planner licences")
@@ -6,10 +7,15 @@ struct PlannerLicenceTests {
     typealias F = Fixture
 
     @Test func activatesWhatAnyPlanWillHoldIncludingUnmanagedAndIncludeAllPlans() {
-        let live = [F.organization("acme", [
-            F.repository("a", active: false), F.repository("b", active: false), F.repository("c", active: false),
-            F.repository("gone", active: false, removed: true),
-        ], [F.plan("managed"), F.plan("unmanaged", ["b"])])]
+        let live = [
+            F.organization(
+                "acme",
+                [
+                    F.repository("a", active: false), F.repository("b", active: false),
+                    F.repository("c", active: false),
+                    F.repository("gone", active: false, removed: true),
+                ], [F.plan("managed"), F.plan("unmanaged", ["b"])])
+        ]
         let onlyLists = F.plan([F.desiredOrganization("acme", [F.desiredPlan("managed", ["a"])])], live)
         #expect(onlyLists.shorthand == ["activate acme: a,b", "attach acme/managed/a"])
 
@@ -18,12 +24,19 @@ struct PlannerLicenceTests {
     }
 
     @Test func exactDeactivatesLicencesOfRepositoriesInNoPlanExceptKeptOnes() {
-        let live = [F.organization("acme", [
-            F.repository("api"), F.repository("archive-2019"), F.repository("old"), F.repository("protected"),
-            F.repository("stale", removed: true), F.repository("unlicensed", active: false),
-        ], [F.plan("nightly", ["api"]), F.plan("unmanaged", ["protected"])])]
+        let live = [
+            F.organization(
+                "acme",
+                [
+                    F.repository("api"), F.repository("archive-2019"), F.repository("old"), F.repository("protected"),
+                    F.repository("stale", removed: true), F.repository("unlicensed", active: false),
+                ], [F.plan("nightly", ["api"]), F.plan("unmanaged", ["protected"])])
+        ]
         let result = F.plan(
-            [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api"])], licenses: .exact, keepLicensed: ["archive-*"])],
+            [
+                F.desiredOrganization(
+                    "acme", [F.desiredPlan("nightly", ["api"])], licenses: .exact, keepLicensed: ["archive-*"])
+            ],
             live)
         #expect(result.shorthand == ["deactivate acme: old,stale"])
     }
@@ -48,8 +61,11 @@ struct PlannerLicenceTests {
     }
 
     @Test func detachedRepositoriesLoseTheirLicenceUnderExact() {
-        let live = [F.organization("acme", [F.repository("api"), F.repository("old")], [F.plan("nightly", ["api", "old"])])]
-        let result = F.plan([F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api"])], licenses: .exact)], live)
+        let live = [
+            F.organization("acme", [F.repository("api"), F.repository("old")], [F.plan("nightly", ["api", "old"])])
+        ]
+        let result = F.plan(
+            [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api"])], licenses: .exact)], live)
         #expect(result.shorthand == ["detach acme/nightly/old", "deactivate acme: old"])
     }
 
@@ -57,10 +73,13 @@ struct PlannerLicenceTests {
     func chunking(size: Int) throws {
         let names = ["a", "b", "c", "d", "e"]
         let live = [F.organization("acme", names.map { F.repository($0, active: false) }, [F.plan("nightly")])]
-        let result = F.plan([F.desiredOrganization("acme", [F.desiredPlan("nightly", ["*"])])], live,
-                            options: PlanningOptions(licenceChunkSize: size))
+        let result = F.plan(
+            [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["*"])])], live,
+            options: PlanningOptions(licenceChunkSize: size))
         let plan = try #require(result.plan)
-        let batches = plan.operations.compactMap { if case .activate(let op) = $0 { op.repositories.map(\.name) } else { nil } }
+        let batches = plan.operations.compactMap {
+            if case .activate(let op) = $0 { op.repositories.map(\.name) } else { nil }
+        }
         #expect(batches.count == (names.count + size - 1) / size)
         #expect(batches.allSatisfy { $0.count <= size })
         #expect(batches.flatMap { $0 } == names)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("Planner membership")
@@ -10,9 +11,10 @@ struct PlannerMembershipTests {
         let result = F.plan(
             [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api", "web-*", "!web-legacy"])])],
             [F.organization("acme", repositories, [F.plan("nightly", ["docs", "api"])])])
-        #expect(result.shorthand == [
-            "attach acme/nightly/web-app", "attach acme/nightly/web-site", "detach acme/nightly/docs",
-        ])
+        #expect(
+            result.shorthand == [
+                "attach acme/nightly/web-app", "attach acme/nightly/web-site", "detach acme/nightly/docs",
+            ])
     }
 
     @Test func additiveAttachesAndNeverDetaches() {
@@ -27,14 +29,18 @@ struct PlannerMembershipTests {
         let result = F.plan(
             [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["!web-legacy", "web-*"])])],
             [F.organization("acme", repositories, [F.plan("nightly")])])
-        #expect(result.shorthand == [
-            "attach acme/nightly/web-app", "attach acme/nightly/web-legacy", "attach acme/nightly/web-site",
-        ])
+        #expect(
+            result.shorthand == [
+                "attach acme/nightly/web-app", "attach acme/nightly/web-legacy", "attach acme/nightly/web-site",
+            ])
     }
 
     @Test func removedRepositoriesNeverMatchAGlobAndAreDetachedUnderExact() {
-        let live = [F.organization("acme", [F.repository("web-app"), F.repository("web-old", removed: true)],
-                                   [F.plan("nightly", ["web-old"])])]
+        let live = [
+            F.organization(
+                "acme", [F.repository("web-app"), F.repository("web-old", removed: true)],
+                [F.plan("nightly", ["web-old"])])
+        ]
         let result = F.plan([F.desiredOrganization("acme", [F.desiredPlan("nightly", ["web-*"])])], live)
         #expect(result.shorthand == ["attach acme/nightly/web-app", "detach acme/nightly/web-old"])
     }
@@ -70,9 +76,10 @@ struct PlannerMembershipTests {
             [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api"])])],
             [F.organization("acme", repositories, [plan])])
         #expect(result.shorthand.isEmpty)
-        #expect(result.warnings == [
-            "plan \"nightly\" in organization \"acme\" lists repository ids the organization does not have (r-ghost); they are left alone",
-        ])
+        #expect(
+            result.warnings == [
+                "plan \"nightly\" in organization \"acme\" lists repository ids the organization does not have (r-ghost); they are left alone"
+            ])
     }
 
     @Test func organizationsAndPlansTheFileDoesNotNameAreLeftAlone() {
@@ -80,7 +87,8 @@ struct PlannerMembershipTests {
             F.organization("acme", repositories, [F.plan("nightly", ["api"]), F.plan("weekly", ["docs"])]),
             F.organization("other", [F.repository("x", active: false)], [F.plan("p", ["x"])]),
         ]
-        let result = F.plan([F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api"])], licenses: .exact)], live)
+        let result = F.plan(
+            [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["api"])], licenses: .exact)], live)
         #expect(result.shorthand == ["deactivate acme: web-app,web-legacy,web-site"])
         #expect(result.plan?.unmanagedPlans == ["acme": ["weekly"]])
     }

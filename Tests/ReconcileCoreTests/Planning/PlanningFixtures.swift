@@ -14,11 +14,13 @@ enum Fixture {
         _ name: String, _ repositories: [String] = [], includeAll: Bool = false,
         backupType: Int? = 5, includeMetadata: Bool? = true
     ) -> LivePlan {
-        LivePlan(id: "p-\(name)", name: name, backupType: backupType, includeMetadata: includeMetadata,
-                 includeAllRepositories: includeAll, repositoryIds: repositories.map { "r-\($0)" })
+        LivePlan(
+            id: "p-\(name)", name: name, backupType: backupType, includeMetadata: includeMetadata,
+            includeAllRepositories: includeAll, repositoryIds: repositories.map { "r-\($0)" })
     }
 
-    static func organization(_ name: String, _ repositories: [LiveRepository], _ plans: [LivePlan]) -> LiveOrganization {
+    static func organization(_ name: String, _ repositories: [LiveRepository], _ plans: [LivePlan]) -> LiveOrganization
+    {
         LiveOrganization(id: "o-\(name)", name: name, repositories: repositories, plans: plans)
     }
 
@@ -26,7 +28,8 @@ enum Fixture {
     static func selectors(_ patterns: [String], line: Int = 20) -> [RepositorySelector] {
         patterns.enumerated().map { offset, pattern in
             pattern.hasPrefix("!")
-                ? RepositorySelector(pattern: String(pattern.dropFirst()), isExclusion: true, location: location(line + offset, 11))
+                ? RepositorySelector(
+                    pattern: String(pattern.dropFirst()), isExclusion: true, location: location(line + offset, 11))
                 : RepositorySelector(pattern: pattern, location: location(line + offset, 11))
         }
     }
@@ -53,7 +56,8 @@ enum Fixture {
     static func plan(
         _ desired: [DesiredOrganization], _ live: [LiveOrganization], options: PlanningOptions = .init()
     ) -> PlanningResult {
-        Planner.plan(desired: DesiredState(organizations: desired), live: LiveState(organizations: live), options: options)
+        Planner.plan(
+            desired: DesiredState(organizations: desired), live: LiveState(organizations: live), options: options)
     }
 }
 
@@ -61,8 +65,10 @@ extension PlannedOperation {
     /// A short form for assertions: `attach acme/nightly/api`, `activate acme: api,web`, `modify acme/nightly`.
     var shorthand: String {
         switch self {
-        case .activate(let op): "activate \(op.organization.name): \(op.repositories.map(\.name).joined(separator: ","))"
-        case .deactivate(let op): "deactivate \(op.organization.name): \(op.repositories.map(\.name).joined(separator: ","))"
+        case .activate(let op):
+            "activate \(op.organization.name): \(op.repositories.map(\.name).joined(separator: ","))"
+        case .deactivate(let op):
+            "deactivate \(op.organization.name): \(op.repositories.map(\.name).joined(separator: ","))"
         case .modify(let op): "modify \(op.organization.name)/\(op.plan.name)"
         case .attach(let op): "attach \(op.organization.name)/\(op.plan.name)/\(op.repository.name)"
         case .detach(let op): "detach \(op.organization.name)/\(op.plan.name)/\(op.repository.name)"

@@ -28,12 +28,14 @@ enum ScenarioGenerator {
 
     static func make(seed: UInt64) -> (DesiredState, LiveState, PlanningOptions) {
         var random = SeededGenerator(seed: seed)
-        let live = LiveState(organizations: ["acme", "beta", "gamma"].prefix(Int.random(in: 1...3, using: &random)).map {
-            liveOrganization($0, &random)
-        })
-        let desired = DesiredState(organizations: live.organizations.filter { _ in random.chance(0.75) }.map {
-            desiredOrganization($0, &random)
-        })
+        let live = LiveState(
+            organizations: ["acme", "beta", "gamma"].prefix(Int.random(in: 1...3, using: &random)).map {
+                liveOrganization($0, &random)
+            })
+        let desired = DesiredState(
+            organizations: live.organizations.filter { _ in random.chance(0.75) }.map {
+                desiredOrganization($0, &random)
+            })
         let options = PlanningOptions(licenceChunkSize: Int.random(in: 1...5, using: &random))
         return (desired, live, options)
     }
@@ -41,34 +43,45 @@ enum ScenarioGenerator {
     private static func liveOrganization(_ name: String, _ random: inout SeededGenerator) -> LiveOrganization {
         var names = Set<String>()
         for _ in 0..<Int.random(in: 0...25, using: &random) {
-            names.insert(random.pick(["api", "web", "svc", "lib", "docs"]) + "-" + random.pick(["a", "b", "c", "1", "5", "9", "ab", "x2"]))
+            names.insert(
+                random.pick(["api", "web", "svc", "lib", "docs"]) + "-"
+                    + random.pick(["a", "b", "c", "1", "5", "9", "ab", "x2"]))
         }
         let repositories = names.sorted().map { repositoryName in
-            LiveRepository(id: "\(name)/\(repositoryName)", name: repositoryName,
-                           isActive: random.chance(0.5), isRemoved: random.chance(0.15))
+            LiveRepository(
+                id: "\(name)/\(repositoryName)", name: repositoryName,
+                isActive: random.chance(0.5), isRemoved: random.chance(0.15))
         }
-        let plans = ["nightly", "weekly", "hourly", "archive"].prefix(Int.random(in: 1...4, using: &random)).map { planName in
+        let plans = ["nightly", "weekly", "hourly", "archive"].prefix(Int.random(in: 1...4, using: &random)).map {
+            planName in
             var ids = repositories.filter { _ in random.chance(0.3) }.map(\.id)
             if random.chance(0.1) { ids.append("\(name)/ghost") }
             return LivePlan(
                 id: "\(name)#\(planName)", name: planName, backupType: random.pick([nil, 1, 5]),
-                includeMetadata: random.pick([nil, true, false]), includeAllRepositories: random.chance(0.2), repositoryIds: ids)
+                includeMetadata: random.pick([nil, true, false]), includeAllRepositories: random.chance(0.2),
+                repositoryIds: ids)
         }
         return LiveOrganization(id: "id-\(name)", name: name, repositories: repositories, plans: plans)
     }
 
-    private static func desiredOrganization(_ live: LiveOrganization, _ random: inout SeededGenerator) -> DesiredOrganization {
+    private static func desiredOrganization(_ live: LiveOrganization, _ random: inout SeededGenerator)
+        -> DesiredOrganization
+    {
         let licences: LicenseMode = random.chance(0.5) ? .exact : .additive
         let plans = live.plans.filter { _ in random.chance(0.7) }.map { desiredPlan($0, in: live, &random) }
         return DesiredOrganization(
             name: live.name, licenses: licences,
-            keepLicensed: licences == .exact ? selectors(in: live, count: Int.random(in: 0...2, using: &random), &random) : [],
+            keepLicensed: licences == .exact
+                ? selectors(in: live, count: Int.random(in: 0...2, using: &random), &random) : [],
             plans: plans, location: here)
     }
 
-    private static func desiredPlan(_ live: LivePlan, in organization: LiveOrganization, _ random: inout SeededGenerator) -> DesiredPlan {
+    private static func desiredPlan(
+        _ live: LivePlan, in organization: LiveOrganization, _ random: inout SeededGenerator
+    ) -> DesiredPlan {
         let includeAll: Bool? = random.pick([nil, nil, false, true])
-        let repositories = includeAll == true || random.chance(0.2)
+        let repositories =
+            includeAll == true || random.chance(0.2)
             ? nil : selectors(in: organization, count: Int.random(in: 0...4, using: &random), &random)
         return DesiredPlan(
             name: live.name, backupType: random.pick([nil, 1, 5]), includeMetadata: random.pick([nil, true, false]),
@@ -77,7 +90,9 @@ enum ScenarioGenerator {
             membership: random.chance(0.6) ? .exact : .additive, location: here)
     }
 
-    private static func selectors(in organization: LiveOrganization, count: Int, _ random: inout SeededGenerator) -> [RepositorySelector] {
+    private static func selectors(in organization: LiveOrganization, count: Int, _ random: inout SeededGenerator)
+        -> [RepositorySelector]
+    {
         let present = organization.repositories.filter { !$0.isRemoved }.map(\.name)
         return (0..<count).map { _ in
             let exclusion = random.chance(0.3)
@@ -123,7 +138,8 @@ enum ReferenceGlob {
             var body = Array(p[(i + 1)..<close])
             let negated = body.first == "!"
             if negated { body.removeFirst() }
-            var hit = false, k = 0
+            var hit = false
+            var k = 0
             while k < body.count {
                 if k + 2 < body.count, body[k + 1] == "-" {
                     hit = hit || (body[k] <= s[j] && s[j] <= body[k + 2])
@@ -144,7 +160,9 @@ enum ReferenceGlob {
         var result = Set<String>()
         for selector in selectors {
             let hits = organization.repositories.filter { repository in
-                !repository.isRemoved && (selector.isGlob ? matches(selector.pattern, repository.name) : selector.pattern == repository.name)
+                !repository.isRemoved
+                    && (selector.isGlob
+                        ? matches(selector.pattern, repository.name) : selector.pattern == repository.name)
             }.map(\.id)
             if selector.isExclusion { result.subtract(hits) } else { result.formUnion(hits) }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReconcileCore
 
 @Suite("PlanRenderer")
@@ -8,14 +9,23 @@ struct PlanRendererTests {
 
     /// A plan with every kind of operation, a write-only modify and a warning.
     static func samplePlan() throws -> ReconcilePlan {
-        let live = LiveState(organizations: [F.organization("acme", [
-            F.repository("api", active: false), F.repository("web-app", active: false), F.repository("old"),
-            F.repository("docs"),
-        ], [F.plan("nightly", ["old", "docs"], includeMetadata: false)])])
-        let desired = DesiredState(organizations: [F.desiredOrganization("acme", [
-            F.desiredPlan("nightly", ["api", "web-*", "docs", "mobile-*"], includeMetadata: true, worker: "w-1",
-                          settings: ["compression": "zstd", "password": "s3cret"]),
-        ], licenses: .exact)])
+        let live = LiveState(organizations: [
+            F.organization(
+                "acme",
+                [
+                    F.repository("api", active: false), F.repository("web-app", active: false), F.repository("old"),
+                    F.repository("docs"),
+                ], [F.plan("nightly", ["old", "docs"], includeMetadata: false)])
+        ])
+        let desired = DesiredState(organizations: [
+            F.desiredOrganization(
+                "acme",
+                [
+                    F.desiredPlan(
+                        "nightly", ["api", "web-*", "docs", "mobile-*"], includeMetadata: true, worker: "w-1",
+                        settings: ["compression": "zstd", "password": "s3cret"])
+                ], licenses: .exact)
+        ])
         return try #require(Planner.plan(desired: desired, live: live).plan)
     }
 
@@ -23,10 +33,15 @@ struct PlanRendererTests {
         let text = PlanRenderer.text(try Self.samplePlan())
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains("    ~ includeMetadata: false -> true"))
-        #expect(lines.contains("    ~ worker, settings.compression, settings.password: sent unverified (write-only, cannot be read back)"))
+        #expect(
+            lines.contains(
+                "    ~ worker, settings.compression, settings.password: sent unverified (write-only, cannot be read back)"
+            ))
         #expect(lines.contains("    + api"))
         #expect(lines.contains("    - old"))
-        #expect(lines.contains("  reconcile.yaml:14:11: warning: pattern \"mobile-*\" matches no repository in organization \"acme\""))
+        #expect(
+            lines.contains(
+                "  reconcile.yaml:14:11: warning: pattern \"mobile-*\" matches no repository in organization \"acme\""))
         #expect(lines.dropLast().last == "Plan: 2 to activate, 1 to modify, 2 to attach, 1 to detach, 1 to deactivate.")
         #expect(!text.contains("\u{1B}["))
         #expect(!text.contains("s3cret") && !text.contains("zstd"))
@@ -41,7 +56,9 @@ struct PlanRendererTests {
 
     @Test func emptyPlanSaysNoChanges() {
         let plan = ReconcilePlan(operations: [], fingerprint: "sha256:00")
-        #expect(PlanRenderer.text(plan) == "Fingerprint: sha256:00\nNo changes. The live state matches the desired state.\n")
+        #expect(
+            PlanRenderer.text(plan) == "Fingerprint: sha256:00\nNo changes. The live state matches the desired state.\n"
+        )
         #expect(PlanRenderer.markdown(plan).contains("**No changes.**"))
         #expect(!PlanRenderer.markdown(plan).contains("<details>"))
     }
@@ -60,9 +77,15 @@ struct PlanRendererTests {
         let json = PlanRenderer.json(try Self.samplePlan())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["formatVersion"] as? Int == 1)
-        #expect((object["summary"] as? [String: Int]) == ["activate": 2, "modify": 1, "attach": 2, "detach": 1, "deactivate": 1])
+        #expect(
+            (object["summary"] as? [String: Int]) == [
+                "activate": 2, "modify": 1, "attach": 2, "detach": 1, "deactivate": 1,
+            ])
         let operations = try #require(object["operations"] as? [[String: Any]])
-        #expect(operations.map { $0["action"] as? String } == ["activate", "modify", "attach", "attach", "detach", "deactivate"])
+        #expect(
+            operations.map { $0["action"] as? String } == [
+                "activate", "modify", "attach", "attach", "detach", "deactivate",
+            ])
         let modify = operations[1]
         #expect(modify["unverified"] as? [String] == ["worker", "settings.compression", "settings.password"])
         let changes = try #require(modify["changes"] as? [String: [String: Bool]])
@@ -83,16 +106,25 @@ struct PlanRendererTests {
     @Test func reportAddsResultsToEveryFormat() throws {
         let plan = try Self.samplePlan()
         var results = [OperationResult](repeating: .ok, count: plan.operations.count)
-        results[0] = .failed(code: "LI5020", message: "no free licence left", failedRepositories: [ObjectRef(id: "r-api", name: "api")])
+        results[0] = .failed(
+            code: "LI5020", message: "no free licence left", failedRepositories: [ObjectRef(id: "r-api", name: "api")])
         results[2] = .skipped(reason: "its licence could not be activated")
         let report = ApplyReport(plan: plan, results: results)
 
         let text = PlanRenderer.text(plan, report: report)
-        #expect(text.contains("failed: activate licences in organization \"acme\" for api, web-app: LI5020 no free licence left (repositories: api)"))
-        #expect(text.contains("skipped: attach \"api\" to plan \"nightly\" in organization \"acme\": its licence could not be activated"))
+        #expect(
+            text.contains(
+                "failed: activate licences in organization \"acme\" for api, web-app: LI5020 no free licence left (repositories: api)"
+            ))
+        #expect(
+            text.contains(
+                "skipped: attach \"api\" to plan \"nightly\" in organization \"acme\": its licence could not be activated"
+            ))
         #expect(text.hasSuffix("Apply: 4 succeeded, 1 failed, 1 skipped.\n"))
 
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(PlanRenderer.json(plan, report: report).utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(PlanRenderer.json(plan, report: report).utf8)) as? [String: Any]
+        )
         let operations = try #require(object["operations"] as? [[String: Any]])
         #expect(operations.map { $0["result"] as? String } == ["failed", "ok", "skipped", "ok", "ok", "ok"])
         #expect((operations[0]["error"] as? [String: String]) == ["code": "LI5020", "message": "no free licence left"])
@@ -118,8 +150,12 @@ struct PlanRendererTests {
     @Test("markdown is capped and says what it cut", arguments: [2_000, 5_000, 60_000])
     func markdownCap(limit: Int) throws {
         let names = (0..<3_000).map { "repository-\($0)" }
-        let live = LiveState(organizations: [F.organization("acme", names.map { F.repository($0, active: false) }, [F.plan("nightly")])])
-        let desired = DesiredState(organizations: [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["repository-*"])])])
+        let live = LiveState(organizations: [
+            F.organization("acme", names.map { F.repository($0, active: false) }, [F.plan("nightly")])
+        ])
+        let desired = DesiredState(organizations: [
+            F.desiredOrganization("acme", [F.desiredPlan("nightly", ["repository-*"])])
+        ])
         let plan = try #require(Planner.plan(desired: desired, live: live).plan)
         let markdown = PlanRenderer.markdown(plan, limit: limit)
         #expect(markdown.utf8.count <= limit)

@@ -7,7 +7,8 @@ import Foundation
 /// an `@@ -a,b +c,d @@` header. A missing final newline is shown as `\ No newline at end of file`.
 func goldenDiff(expected: String, actual: String, context: Int = 3) -> String {
     if expected == actual { return "" }
-    let old = diffLines(expected), new = diffLines(actual)
+    let old = diffLines(expected)
+    let new = diffLines(actual)
     let edits = lineEdits(old: old, new: new)
     var output = "--- expected\n+++ actual\n"
     for hunk in hunks(of: edits, context: context) {
@@ -39,7 +40,8 @@ private enum LineEdit {
 /// Longest-common-subsequence edit script. Golden files are small; beyond `limit` cells the whole
 /// text is shown as replaced rather than spending quadratic memory.
 private func lineEdits(old: [String], new: [String], limit: Int = 16_000_000) -> [LineEdit] {
-    let n = old.count, m = new.count
+    let n = old.count
+    let m = new.count
     guard n * m <= limit else {
         return old.enumerated().map { .removed($1, oldLine: $0 + 1) }
             + new.enumerated().map { .added($1, newLine: $0 + 1) }
@@ -49,17 +51,20 @@ private func lineEdits(old: [String], new: [String], limit: Int = 16_000_000) ->
     let width = m + 1
     for i in stride(from: n - 1, through: 0, by: -1) {
         for j in stride(from: m - 1, through: 0, by: -1) {
-            lcs[i * width + j] = old[i] == new[j]
+            lcs[i * width + j] =
+                old[i] == new[j]
                 ? lcs[(i + 1) * width + j + 1] + 1
                 : max(lcs[(i + 1) * width + j], lcs[i * width + j + 1])
         }
     }
     var edits: [LineEdit] = []
-    var i = 0, j = 0
+    var i = 0
+    var j = 0
     while i < n || j < m {
         if i < n, j < m, old[i] == new[j] {
             edits.append(.same(old[i], oldLine: i + 1, newLine: j + 1))
-            i += 1; j += 1
+            i += 1
+            j += 1
         } else if i < n, j == m || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1] {
             // On a tie, removals come first, as `diff -u` prints them.
             edits.append(.removed(old[i], oldLine: i + 1))
@@ -88,13 +93,18 @@ private func hunks(of edits: [LineEdit], context: Int) -> [String] {
     ranges.append(max(0, start - context)...min(edits.count - 1, end + context))
 
     return ranges.map { range in
-        var body = "", oldStart = 0, newStart = 0, oldCount = 0, newCount = 0
+        var body = ""
+        var oldStart = 0
+        var newStart = 0
+        var oldCount = 0
+        var newCount = 0
         for edit in edits[range] {
             switch edit {
             case .same(let text, let o, let n):
                 if oldStart == 0 { oldStart = o }
                 if newStart == 0 { newStart = n }
-                oldCount += 1; newCount += 1
+                oldCount += 1
+                newCount += 1
                 body += " \(text)\n"
             case .removed(let text, let o):
                 if oldStart == 0 { oldStart = o }
@@ -121,7 +131,8 @@ enum Golden {
         .appendingPathComponent("Golden", isDirectory: true)
 
     /// The repository root (the folder holding Package.swift), for checks of committed files.
-    static let repositoryRoot: URL = root
+    static let repositoryRoot: URL =
+        root
         .deletingLastPathComponent()  // ReconcileCoreTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import XoperoSimulator
 
 /// Small, exactly known states for the tests.
@@ -37,7 +38,9 @@ enum Fixtures {
                     ]),
                 .init(
                     name: "beta", driver: 2,
-                    repositories: (1...25).map { .init(name: String(format: "repo-%02d", $0), isActive: $0 % 2 == 1 && $0 < 17) },
+                    repositories: (1...25).map {
+                        .init(name: String(format: "repo-%02d", $0), isActive: $0 % 2 == 1 && $0 < 17)
+                    },
                     plans: [.init(name: "bulk")]),
             ])
     }
@@ -46,7 +49,9 @@ enum Fixtures {
     static func repositoryId(_ organization: String, _ name: String) -> String {
         StableID.repository(organization: organization, name: name)
     }
-    static func planId(_ organization: String, _ name: String) -> String { StableID.plan(organization: organization, name: name) }
+    static func planId(_ organization: String, _ name: String) -> String {
+        StableID.plan(organization: organization, name: name)
+    }
 
     /// The repository's root folder, found from this file's path (works in any clone).
     static let repositoryRoot = URL(fileURLWithPath: #filePath)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Testing
 import XoperoAPI
+
 @testable import XoperoSimulator
 
 /// An answer as the wire carried it.
@@ -54,7 +55,9 @@ struct SimulatorHarness: Sendable {
     var store: SimulatorStore { simulator.store }
 
     /// POSTs `json` (sent exactly as given) to a vendor path.
-    func post(_ path: String, json: String, token: String? = nil, contentType: String? = "application/json") async throws -> WireResponse {
+    func post(_ path: String, json: String, token: String? = nil, contentType: String? = "application/json")
+        async throws -> WireResponse
+    {
         var request = HTTPClientRequest(url: simulator.baseURL + path)
         request.method = .POST
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
@@ -70,13 +73,15 @@ struct SimulatorHarness: Sendable {
     private func send(_ request: HTTPClientRequest) async throws -> WireResponse {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
-        let headers = Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        let headers = Dictionary(
+            response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         return WireResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
     }
 
     /// Logs in and returns the token.
     func login(_ email: String = Fixtures.admin, password: String = Fixtures.password) async throws -> String {
-        let response = try await post("/account/login", json: #"{"email": "\#(email)", "password": "\#(password)", "rememberMe": true}"#)
+        let response = try await post(
+            "/account/login", json: #"{"email": "\#(email)", "password": "\#(password)", "rememberMe": true}"#)
         try #require(response.status == 200, "login failed: \(response.status) \(response.text)")
         return try response.decode(Components.Schemas.LoginResponse.self).accessToken
     }
@@ -97,7 +102,8 @@ struct SimulatorHarness: Sendable {
     }
 
     func plans(_ json: String, token: String) async throws -> Components.Schemas.PlanAssignmentPage {
-        try await call("/plans/listassignedtoorganization", json, token: token, as: Components.Schemas.PlanAssignmentPage.self)
+        try await call(
+            "/plans/listassignedtoorganization", json, token: token, as: Components.Schemas.PlanAssignmentPage.self)
     }
 
     /// The organization named `name` from organizations/getmany.
