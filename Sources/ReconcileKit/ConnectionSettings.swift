@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import XoperoAPI
+import XoperoContract
 
 /// Where and as whom the run connects, gathered from flags (never secrets) and the environment.
 public struct ConnectionSettings: Sendable {

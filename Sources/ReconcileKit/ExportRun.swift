@@ -1,6 +1,7 @@
 import Logging
 import ReconcileCore
 import XoperoAPI
+import XoperoContract
 
 /// The export command: the live state of the named organizations (or all) as a desired-state file on
 /// standard output, such that planning that file against the same server plans nothing.

@@ -1,6 +1,7 @@
 import Logging
 import ReconcileCore
 import XoperoAPI
+import XoperoContract
 
 /// Reads the live state of the organizations a run is about, as fast as the server allows: the largest
 /// page size, every listing's first page telling how many pages follow and the rest fetched at once,

@@ -2,6 +2,7 @@ import Logging
 import ReconcileCore
 import Synchronization
 import XoperoAPI
+import XoperoContract
 
 /// Applies a plan: its steps one after the other in plan order (activate, modify, attach, detach,
 /// deactivate), the calls inside a step concurrently under the shared limiter.

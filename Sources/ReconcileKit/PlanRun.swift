@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ReconcileCore
 import XoperoAPI
+import XoperoContract
 
 /// The plan/apply command: read the files, fetch the live state, plan, check safety, then print the plan
 /// (dry run) or apply it and print the outcome. The plan goes to standard output, everything else to

@@ -1,4 +1,5 @@
 import XoperoAPI
+import XoperoContract
 
 /// The write calls a plan is made of. `XoperoClient` is the implementation that talks to the server.
 public protocol PlanWriter: Sendable {

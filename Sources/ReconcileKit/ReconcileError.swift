@@ -1,4 +1,5 @@
 import XoperoAPI
+import XoperoContract
 
 /// A reason a run stops with exit code 1, with a message that says what to do.
 public enum ReconcileError: Error, Sendable, CustomStringConvertible {

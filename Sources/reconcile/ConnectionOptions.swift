@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ReconcileKit
 import XoperoAPI
+import XoperoContract
 
 /// Flags shared by the commands that talk to a server.
 struct ConnectionOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ReconcileKit
 import XoperoAPI
+import XoperoContract
 import XoperoSimulator
 
 /// `--simulator STATE.json`: the simulator inside this process on a loopback port chosen by the system,

@@ -86,14 +86,6 @@ struct ClientConfigurationTests {
         #expect(RetryMiddleware.isRetryable(status: status, idempotent: idempotent) == retried)
     }
 
-    @Test("every write the plan makes is marked idempotent, and only writes are writes")
-    func callTable() {
-        let writes = XoperoCall.allCases.filter(\.isWrite).map(\.path)
-        #expect(Set(writes) == XoperoAssumptions.writePaths)
-        let idempotent = XoperoCall.allCases.allSatisfy { $0.isIdempotent }
-        #expect(idempotent)
-    }
-
     @Test("--org keeps the named organizations and refuses a name the files do not declare")
     func organizationFilter() throws {
         let here = SourceLocation(file: "f.yaml", line: 1, column: 1)

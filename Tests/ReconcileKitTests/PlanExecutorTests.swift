@@ -3,6 +3,7 @@ import ReconcileCore
 import ReconcileKit
 import Testing
 import XoperoAPI
+import XoperoContract
 import XoperoSimulator
 
 @Suite("PlanExecutor against the simulator over HTTP")

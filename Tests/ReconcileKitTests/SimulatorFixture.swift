@@ -3,6 +3,7 @@ import Logging
 import ReconcileCore
 import ReconcileKit
 import XoperoAPI
+import XoperoContract
 import XoperoSimulator
 
 /// Starts an in-process simulator on a port chosen by the system and builds clients for it.

@@ -2,6 +2,7 @@ import Foundation
 import ReconcileKit
 import Testing
 import XoperoAPI
+import XoperoContract
 import XoperoSimulator
 
 /// The client against a real HTTPS simulator (TLS/server.pem, signed by TLS/test-ca.pem): verified by

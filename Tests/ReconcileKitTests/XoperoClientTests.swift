@@ -3,6 +3,7 @@ import ReconcileCore
 import ReconcileKit
 import Testing
 import XoperoAPI
+import XoperoContract
 import XoperoSimulator
 
 @Suite("XoperoClient: login, re-login, retries and errors against the simulator")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import XoperoAPI
+import XoperoContract
 
 @testable import XoperoSimulator
 

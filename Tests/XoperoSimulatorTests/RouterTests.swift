@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
-import XoperoAPI
+import XoperoContract
 
 @testable import XoperoSimulator
 

@@ -1,5 +1,5 @@
 import Testing
-import XoperoAPI
+import XoperoContract
 
 @testable import XoperoSimulator
 

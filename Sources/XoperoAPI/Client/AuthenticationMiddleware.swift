@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+import XoperoContract
 
 /// Holds the bearer token: logs in on first use, and logs in again when the server refuses a token.
 /// Concurrent calls share one login (the first one's task), so a burst of 401s causes a single login.
@@ -67,7 +68,7 @@ struct AuthenticationMiddleware: ClientMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard operationID != XoperoCall.login.rawValue else { return try await next(request, body, baseURL) }
+        guard operationID != XoperoCall.login.operationID else { return try await next(request, body, baseURL) }
         // Every operation of openapi.yaml has a case; the fallback only names the call in a message.
         let call = XoperoCall(operationID: operationID) ?? .getOrganizations
         // The body is replayed if the token has to be renewed.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Logging
 import OpenAPIRuntime
+import XoperoContract
 
 /// Sends a call again after throttling (429, honouring `Retry-After`), transient server faults
 /// (500, 502, 503, 504) and dropped connections, with exponential backoff and jitter, bounded by the

@@ -1,3 +1,5 @@
+import XoperoContract
+
 /// Sorts the errors the HTTP transport throws (AsyncHTTPClient, SwiftNIO, NIOSSL) into the kinds the
 /// client treats differently. The transport's error types live in modules this target does not import,
 /// so the sorting reads their reflected names; it is kept here, in one place.

@@ -1,3 +1,5 @@
+import XoperoContract
+
 /// One page of a listing: its items, and how many pages the listing has (all a reader needs to fetch
 /// the other pages at once).
 public struct ListPage<Item: Sendable>: Sendable {
@@ -19,7 +21,7 @@ extension XoperoClient {
         let call = XoperoCall.getOrganizations
         let output = try await Self.perform(call, server: server) {
             try await generated.getOrganizations(
-                body: .json(.init(limit: limit, page: page, orderby: "Name", ordertype: .asc)))
+                body: .json(.init(limit: limit, page: page, orderby: .name, ordertype: .asc)))
         }
         switch output {
         case .ok(let ok):
@@ -41,7 +43,7 @@ extension XoperoClient {
         let call = XoperoCall.getRepositories
         let output = try await Self.perform(call, server: server) {
             try await generated.getRepositories(
-                body: .json(.init(id: organizationID, limit: limit, page: page, orderby: "Name", ordertype: .asc)))
+                body: .json(.init(id: organizationID, limit: limit, page: page, orderby: .name, ordertype: .asc)))
         }
         switch output {
         case .ok(let ok):
@@ -64,7 +66,7 @@ extension XoperoClient {
         let call = XoperoCall.listPlansAssignedToOrganization
         let output = try await Self.perform(call, server: server) {
             try await generated.listPlansAssignedToOrganization(
-                body: .json(.init(id: organizationID, limit: limit, page: page, orderby: "Name", ordertype: .asc)))
+                body: .json(.init(id: organizationID, limit: limit, page: page, orderby: .name, ordertype: .asc)))
         }
         switch output {
         case .ok(let ok):

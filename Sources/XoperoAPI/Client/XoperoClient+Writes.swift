@@ -1,3 +1,5 @@
+import XoperoContract
+
 /// The answer of activate or deactivate: which ids succeeded, which failed and why.
 public struct BatchOutcome: Sendable, Hashable {
     public var succeeded: [String]

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
+import XoperoContract
 
 /// The Management Service API as the tool uses it: typed calls, login and re-login, retries, TLS
 /// settings and a timeout on every call, and errors that say what to check.

@@ -1,4 +1,5 @@
 import Foundation
+import XoperoContract
 
 /// How to reach the server and how patiently to talk to it.
 public struct XoperoClientConfiguration: Sendable {

@@ -1,3 +1,5 @@
+import XoperoContract
+
 /// Everything that can go wrong talking to the Management Service, each case saying which call failed
 /// and what to check. No case carries a password or a token, so every message is safe to print.
 public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import XoperoContract
 
 /// How the client proves who it is. Read from the environment only: argv is visible to every user of
 /// the machine, so a secret never comes from a command-line flag.

@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// Allows at most `limit` calls in each one-second window; beyond that, callers are told to retry
 /// when the window ends.

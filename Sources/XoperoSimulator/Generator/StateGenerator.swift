@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// Builds a large, realistic state for demos and benchmarks: the same output for the same seed.
 ///

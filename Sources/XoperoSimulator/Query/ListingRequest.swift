@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// What a listing call asks for, independent of the generated types.
 struct ListingRequest: Sendable, Hashable {
@@ -15,9 +15,8 @@ struct ListingFilter: Sendable, Hashable {
     var comparison: Comparison
     var value: FilterValue
 
-    enum Comparison: String, Sendable, Hashable, CaseIterable {
-        case eq, neq, contains, startswith, endswith, gt, lt, gte, lte
-    }
+    /// The contract's operators: a new one in openapi.yaml must be handled where filters are compiled.
+    typealias Comparison = Components.Schemas.FilterOperator
 }
 
 /// A filter's `value` as sent: a string, number, boolean or null.

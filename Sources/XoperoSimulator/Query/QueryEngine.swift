@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// Paging, sorting and filtering of the listing calls, as pure functions over arrays.
 ///

@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// A field's value as sorting and filtering see it.
 enum FieldValue: Sendable, Hashable {

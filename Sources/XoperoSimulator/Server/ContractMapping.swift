@@ -1,28 +1,25 @@
 import OpenAPIRuntime
-import XoperoAPI
+import XoperoContract
 
 /// Conversions between the generated contract types and the simulator's own values.
 enum ContractMapping {
-    static func listing(_ query: some ListingQuery) -> ListingRequest {
+    static func listing<Query: ListingQuery>(_ query: Query) -> ListingRequest {
         ListingRequest(
-            limit: query.limit, page: query.page, orderBy: query.orderby, descending: query.ordertype == .desc,
+            limit: query.limit, page: query.page, orderBy: query.orderby?.rawValue,
+            descending: query.ordertype == .desc,
             filters: (query.filters ?? []).map { filter in
                 ListingFilter(
-                    property: filter.property,
-                    comparison: ListingFilter.Comparison(rawValue: filter._operator.rawValue) ?? .eq,
-                    value: filterValue(filter.value))
+                    property: filter.property.rawValue, comparison: filter._operator, value: filterValue(filter.value))
             })
     }
 
-    static func filterValue(_ container: OpenAPIValueContainer) -> FilterValue {
-        switch container.value {
+    static func filterValue(_ value: Components.Schemas.FilterValue?) -> FilterValue {
+        switch value {
         case nil: .null
-        case let flag as Bool: .flag(flag)
-        case let number as Int: .integer(Int64(number))
-        case let number as Int64: .integer(number)
-        case let number as Double: .number(number)
-        case let text as String: .text(text)
-        default: .unsupported
+        case .FilterFlag(let flag): .flag(flag)
+        case .FilterNumber(let number):
+            number.rounded() == number && abs(number) < 9e15 ? .integer(Int64(number)) : .number(number)
+        case .FilterText(let text): .text(text)
         }
     }
 
@@ -74,13 +71,26 @@ enum ContractMapping {
 
 /// The paging, sorting and filtering fields that every listing call's body has.
 protocol ListingQuery {
+    associatedtype Field: RawRepresentable<String>
+    associatedtype Filter: ListingQueryFilter where Filter.Field == Field
     var limit: Int? { get }
     var page: Int? { get }
-    var orderby: String? { get }
+    var orderby: Field? { get }
     var ordertype: Components.Schemas.SortOrder? { get }
-    var filters: [Components.Schemas.Filter]? { get }
+    var filters: [Filter]? { get }
+}
+
+/// One `{property, operator, value}` item of a listing's `filters`.
+protocol ListingQueryFilter {
+    associatedtype Field: RawRepresentable<String>
+    var property: Field { get }
+    var _operator: Components.Schemas.FilterOperator { get }
+    var value: Components.Schemas.FilterValue? { get }
 }
 
 extension Components.Schemas.OrganizationsQuery: ListingQuery {}
 extension Components.Schemas.RepositoriesQuery: ListingQuery {}
 extension Components.Schemas.PlansQuery: ListingQuery {}
+extension Components.Schemas.OrganizationFilter: ListingQueryFilter {}
+extension Components.Schemas.RepositoryFilter: ListingQueryFilter {}
+extension Components.Schemas.PlanAssignmentFilter: ListingQueryFilter {}

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import XoperoAPI
+import XoperoContract
 
 /// Bearer tokens on every call but login (401, empty body), and roles on the write calls (403).
 struct AuthMiddleware: ServerMiddleware {
@@ -11,11 +11,11 @@ struct AuthMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard operationID != "login" else { return try await next(request, body, metadata) }
+        guard operationID != XoperoCall.login.operationID else { return try await next(request, body, metadata) }
         guard let token = Self.bearerToken(request), let session = await store.session(token: token) else {
             return (HTTPResponse(status: .unauthorized), nil)
         }
-        if XoperoAssumptions.writeOperationIDs.contains(operationID), !session.roles.contains(where: \.mayWrite) {
+        if XoperoCall(operationID: operationID)?.isWrite == true, !session.roles.contains(where: \.mayWrite) {
             let roles = session.roles.map(\.rawValue).joined(separator: ", ")
             return ProblemResponses.response(
                 .forbidden, title: "Your role (\(roles)) may not change Git backup settings.")

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import XoperoAPI
+import XoperoContract
 
 /// ASP.NET-style problem bodies (`{title, status, errors: {field: [messages]}}`), built outside the
 /// generated handlers (in middlewares), encoded with the generated type so they match the contract.

@@ -1,5 +1,5 @@
 import OpenAPIRuntime
-import XoperoAPI
+import XoperoContract
 
 /// The simulator's implementation of the generated `APIProtocol`: each call goes to the store.
 ///

@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// How the simulator listens and misbehaves. The defaults give a well-behaved server on a free
 /// loopback port that keeps its state in memory only.

@@ -6,7 +6,7 @@ import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
 import ServiceLifecycle
-import XoperoAPI
+import XoperoContract
 
 /// Starts the simulator: an HTTP (or HTTPS) server that plays the Xopero API from a state file.
 public enum SimulatorServer {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import XoperoAPI
+import XoperoContract
 
 /// Marks answers the fault injector produced, so that the stats can count them; removed before the
 /// answer leaves.

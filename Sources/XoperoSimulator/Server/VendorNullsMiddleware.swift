@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import XoperoAPI
+import XoperoContract
 
 /// Writes the contract's required-but-nullable fields as `null` when they have no value.
 ///

@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// The simulator's state file (format in `CLI.md`): the licence pool, the users who may log in, and the
 /// organizations with their repositories and plans.

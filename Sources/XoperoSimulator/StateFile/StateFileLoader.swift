@@ -1,5 +1,5 @@
 import Foundation
-import XoperoAPI
+import XoperoContract
 
 extension SimulatorStateFile {
     /// Reads, decodes and checks a state file.

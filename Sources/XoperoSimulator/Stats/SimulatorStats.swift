@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// The calls the simulator received on the vendor's paths (its own `/__sim/*` paths are not counted, so
 /// that looking at the numbers does not change them).
@@ -33,6 +33,6 @@ public struct SimulatorStats: Codable, Sendable, Hashable {
         byPath[path, default: 0] += 1
         byStatus[status, default: 0] += 1
         byPathAndStatus[path, default: [:]][status, default: 0] += 1
-        if XoperoAssumptions.writePaths.contains(path) { writeCalls += 1 }
+        if XoperoCall(path: path)?.isWrite == true { writeCalls += 1 }
     }
 }

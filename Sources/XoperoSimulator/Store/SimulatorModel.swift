@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// A problem in a state file: the field it is about and what is wrong.
 struct StateProblem: Error, Sendable, Hashable {

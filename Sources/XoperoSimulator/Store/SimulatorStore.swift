@@ -1,5 +1,5 @@
 import Logging
-import XoperoAPI
+import XoperoContract
 
 /// The simulator's state and everything that changes it: data, sessions, call counts.
 ///

@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// The outcome of attach, detach or modify.
 enum PlanChangeOutcome: Sendable, Hashable {

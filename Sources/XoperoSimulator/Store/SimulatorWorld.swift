@@ -1,4 +1,4 @@
-import XoperoAPI
+import XoperoContract
 
 /// The simulated server's data as plain values, with indexes by id. Built from a state file (which it
 /// checks), changed by the write calls, written back as a state file. No I/O, no clocks.

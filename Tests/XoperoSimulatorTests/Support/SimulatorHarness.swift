@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Testing
-import XoperoAPI
+import XoperoContract
 
 @testable import XoperoSimulator
 

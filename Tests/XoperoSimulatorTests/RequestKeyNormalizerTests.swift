@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import XoperoAPI
+
+@testable import XoperoSimulator
 
 @Suite struct RequestKeyNormalizerTests {
     static func normalize(_ json: String) throws -> JSONValue {

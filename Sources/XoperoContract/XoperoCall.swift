@@ -1,4 +1,8 @@
-/// The API calls the client makes, named the way a person reading an error message needs them.
+/// The API calls of the contract, named the way a person reading an error message needs them.
+///
+/// The operation ids come from the types generated from `openapi.yaml` (`Operations.*.id`); the paths,
+/// which the generator does not publish, are written here once and checked against `openapi.yaml` by
+/// `ContractConsistencyTests`, as is every other fact below.
 public enum XoperoCall: String, Sendable, Hashable, CaseIterable {
     case login
     case getOrganizations
@@ -9,6 +13,21 @@ public enum XoperoCall: String, Sendable, Hashable, CaseIterable {
     case modifyGitPlan
     case activateRepositories
     case deactivateRepositories
+
+    /// The generated operation id (`operationId` in openapi.yaml).
+    public var operationID: String {
+        switch self {
+        case .login: Operations.Login.id
+        case .getOrganizations: Operations.GetOrganizations.id
+        case .getRepositories: Operations.GetRepositories.id
+        case .listPlansAssignedToOrganization: Operations.ListPlansAssignedToOrganization.id
+        case .attachGitRepository: Operations.AttachGitRepository.id
+        case .detachGitRepository: Operations.DetachGitRepository.id
+        case .modifyGitPlan: Operations.ModifyGitPlan.id
+        case .activateRepositories: Operations.ActivateRepositories.id
+        case .deactivateRepositories: Operations.DeactivateRepositories.id
+        }
+    }
 
     /// The path on the server (every call is a POST).
     public var path: String {
@@ -25,7 +44,8 @@ public enum XoperoCall: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// True for calls that change the server.
+    /// True for calls that change the server: exactly the operations whose contract answers 403 for a
+    /// role that may not write.
     public var isWrite: Bool {
         switch self {
         case .login, .getOrganizations, .getRepositories, .listPlansAssignedToOrganization: false
@@ -55,8 +75,19 @@ public enum XoperoCall: String, Sendable, Hashable, CaseIterable {
     /// `POST /path`, as messages show the call.
     public var displayName: String { "POST \(path)" }
 
-    /// The call for a generated operation id (the middlewares only see the operation id).
-    init?(operationID: String) {
-        self.init(rawValue: operationID)
+    /// The call for a generated operation id (middlewares only see the operation id).
+    public init?(operationID: String) {
+        guard let call = Self.allCases.first(where: { $0.operationID == operationID }) else { return nil }
+        self = call
     }
+
+    /// The call served at a path, compared without regard to case (the server's routing ignores it).
+    public init?(path: String) {
+        let lowered = path.lowercased()
+        guard let call = Self.allCases.first(where: { $0.path == lowered }) else { return nil }
+        self = call
+    }
+
+    /// The calls that change the server.
+    public static let writes: [XoperoCall] = allCases.filter(\.isWrite)
 }

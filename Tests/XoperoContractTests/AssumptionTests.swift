@@ -1,9 +1,14 @@
 import Testing
-import XoperoAPI
+import XoperoContract
 
 @Suite struct AssumptionTests {
     @Test func onlyAdministratorsAndBackupOperatorsMayWrite() {
-        #expect(XoperoAssumptions.Role.allCases.filter(\.mayWrite) == [.systemAdministrator, .backupOperator])
+        #expect(
+            XoperoAssumptions.Role.allCases.filter(\.mayWrite) == [
+                .rootAdministrator, .systemAdministrator, .backupOperator,
+            ])
+        #expect(
+            XoperoAssumptions.Role.allCases.filter(\.isAdministrator) == [.rootAdministrator, .systemAdministrator])
     }
 
     @Test func countersFollowTheirDefinitions() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import XoperoAPI
+import XoperoContract
+import XoperoSimulator
 
 /// The vendor's own JSON samples (copied byte for byte into VendorSamples/) decode through the types
 /// generated from openapi.yaml, exactly as given: malformed ids, the `Page` key and all.
@@ -33,7 +34,7 @@ import XoperoAPI
         let query = try JSONDecoder().decode(Components.Schemas.OrganizationsQuery.self, from: normalized)
         #expect(query.page == 2)
         #expect(query.limit == 2)
-        #expect(query.orderby == "Name")
+        #expect(query.orderby == .name)
         #expect(query.ordertype == .asc)
         #expect(query.filters == nil)
     }
@@ -104,12 +105,12 @@ import XoperoAPI
         #expect(query.id == "a4ac2cd0-a4ac-4ced-be39-a4ac31e033ff")
         #expect(query.limit == 2)
         #expect(query.page == 1)
-        #expect(query.orderby == "Name")
+        #expect(query.orderby == .name)
         #expect(query.ordertype == .asc)
         let filter = try #require(query.filters?.first)
-        #expect(filter.property == "IsRemoved")
+        #expect(filter.property == .isRemoved)
         #expect(filter._operator == .eq)
-        #expect(filter.value.value as? Bool == true)
+        #expect(filter.value == .FilterFlag(true))
     }
 
     /// Every sample in the folder is covered by a test above.
