@@ -223,7 +223,9 @@ extension XoperoClientError {
     /// credentials are refused, or the server stopped answering (after the retry budget).
     var makesFurtherCallsPointless: Bool {
         switch self {
-        case .forbidden, .tokenRejected, .unauthorizedAfterRelogin, .loginRejected, .configuration, .unreachable, .tls:
+        case .forbidden, .tokenRejected, .unauthorizedAfterRelogin, .loginRejected, .noTokenInLoginAnswer,
+            .configuration,
+            .unreachable, .tls:
             true
         case .notFound, .badRequest, .throttled, .serverFault, .unexpectedStatus, .malformedAnswer:
             false

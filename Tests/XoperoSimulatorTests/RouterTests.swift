@@ -25,7 +25,7 @@ import XoperoContract
         ) { response in
             #expect(response.status == .ok)
             return try JSONDecoder().decode(Components.Schemas.LoginResponse.self, from: Data(buffer: response.body))
-                .accessToken
+                .accessToken ?? ""
         }
     }
 

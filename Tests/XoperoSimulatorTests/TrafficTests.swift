@@ -96,7 +96,7 @@ import XoperoContract
                 let response = try? await sim.post(
                     "/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
                 if response?.status == 200 {
-                    token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken
+                    token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken ?? ""
                 }
             }
             let outcomes = try await workload(sim, token: try #require(token))
@@ -155,7 +155,7 @@ import XoperoContract
                 let response = try? await sim.post(
                     "/account/login", json: #"{"email": "admin@example.com", "password": "change-me"}"#)
                 if response?.status == 200 {
-                    token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken
+                    token = try response?.decode(Components.Schemas.LoginResponse.self).accessToken ?? ""
                 }
             }
             let ids = (17...25).map { Fixtures.repositoryId("beta", "repo-\($0)") }

@@ -75,7 +75,8 @@ public struct XoperoClient: Sendable {
         switch output {
         case .ok(let ok):
             let answer = try decode(.login) { try ok.body.json }
-            return answer.accessToken
+            guard let token = answer.accessToken, !token.isEmpty else { throw .noTokenInLoginAnswer(email: email) }
+            return token
         case .unauthorized: throw .loginRejected(email: email)
         case .badRequest: throw .badRequest(.login, detail: nil)
         case .tooManyRequests: throw .throttled(.login)

@@ -7,6 +7,8 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
     case configuration(String)
     /// Login answered 401: the email or password is wrong.
     case loginRejected(email: String)
+    /// Login answered without a token: the account needs a second factor or has no password.
+    case noTokenInLoginAnswer(email: String)
     /// A call answered 401 with a fixed `XOPERO_TOKEN`, which cannot be renewed.
     case tokenRejected(XoperoCall)
     /// A call answered 401 again right after logging in anew.
@@ -34,7 +36,7 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
     public var call: XoperoCall? {
         switch self {
         case .configuration: nil
-        case .loginRejected: .login
+        case .loginRejected, .noTokenInLoginAnswer: .login
         case .tokenRejected(let call), .unauthorizedAfterRelogin(let call), .forbidden(let call),
             .notFound(let call, _, _), .badRequest(let call, _), .throttled(let call),
             .serverFault(let call, _), .unreachable(let call, _, _), .tls(let call, _, _),
@@ -46,7 +48,7 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The HTTP status, when the server answered.
     public var status: Int? {
         switch self {
-        case .configuration, .unreachable, .tls, .malformedAnswer: nil
+        case .configuration, .unreachable, .tls, .malformedAnswer, .noTokenInLoginAnswer: nil
         case .loginRejected, .tokenRejected, .unauthorizedAfterRelogin: 401
         case .forbidden: 403
         case .notFound: 404
@@ -69,6 +71,11 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
         case .loginRejected(let email):
             return "\(XoperoCall.login.displayName) failed: HTTP 401, the server refused the email or password for "
                 + "\(email). Check XOPERO_EMAIL and XOPERO_PASSWORD (or the file XOPERO_PASSWORD_FILE names)."
+        case .noTokenInLoginAnswer(let email):
+            return "\(XoperoCall.login.displayName) answered without a token for \(email): the account needs a "
+                + "second factor (two-factor authentication) or has no password (single sign-on), which this tool "
+                + "cannot complete. Sign in once in the Management Service, copy a token, and set XOPERO_TOKEN "
+                + "instead of XOPERO_EMAIL and XOPERO_PASSWORD."
         case .tokenRejected(let call):
             return "\(call.displayName) failed: HTTP 401, the token in XOPERO_TOKEN was refused (expired or invalid). "
                 + "A fixed token cannot be renewed: get a new one, or set XOPERO_EMAIL and XOPERO_PASSWORD instead "

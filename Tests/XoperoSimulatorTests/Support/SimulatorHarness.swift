@@ -83,7 +83,7 @@ struct SimulatorHarness: Sendable {
         let response = try await post(
             "/account/login", json: #"{"email": "\#(email)", "password": "\#(password)", "rememberMe": true}"#)
         try #require(response.status == 200, "login failed: \(response.status) \(response.text)")
-        return try response.decode(Components.Schemas.LoginResponse.self).accessToken
+        return try response.decode(Components.Schemas.LoginResponse.self).accessToken ?? ""
     }
 
     /// POSTs and requires a 200, returning the decoded answer.
