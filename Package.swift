@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "XoperoAPI", targets: ["XoperoAPI"]),
         .library(name: "XoperoSimulator", targets: ["XoperoSimulator"]),
         .library(name: "ReconcileKit", targets: ["ReconcileKit"]),
+        .library(name: "ReconcileCLI", targets: ["ReconcileCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -29,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        // Already resolved through AsyncHTTPClient and Hummingbird; the tests' misbehaving servers use it directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // Already resolved through Hummingbird; the simulator uses its ServiceGroup to shut down gracefully.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -91,14 +94,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "reconcile",
+        // The `reconcile` command line as a library: commands, flags, the embedded simulator. Tests run it in process.
+        .target(
+            name: "ReconcileCLI",
             dependencies: [
                 "ReconcileKit",
                 "ReconcileCore",
+                "XoperoAPI",
+                "XoperoContract",
                 "XoperoSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "reconcile",
+            dependencies: ["ReconcileCLI"],
             swiftSettings: strictSettings
         ),
         // Times the pure core on 100,000 repositories (release build; not part of the tests).
@@ -113,6 +125,18 @@ let package = Package(
                 "XoperoSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // What the test targets share: one way to run a simulator, test accounts, misbehaving servers.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "XoperoSimulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -140,7 +164,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcileKitTests",
-            dependencies: ["ReconcileKit", "ReconcileCore", "XoperoSimulator"],
+            dependencies: [
+                "ReconcileKit", "ReconcileCore", "XoperoAPI", "XoperoContract", "XoperoSimulator", "TestSupport",
+            ],
             // Test-only certificates, read from the source tree (see TLS/README.txt).
             exclude: ["TLS"],
             swiftSettings: strictSettings
@@ -148,7 +174,10 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             // The executables are dependencies so that `swift test` builds them before running them.
-            dependencies: ["XoperoSimulator", "ReconcileCore", "reconcile", "xopero-sim"],
+            dependencies: [
+                "XoperoSimulator", "ReconcileCore", "ReconcileKit", "ReconcileCLI", "TestSupport", "reconcile",
+                "xopero-sim",
+            ],
             swiftSettings: strictSettings
         ),
     ]

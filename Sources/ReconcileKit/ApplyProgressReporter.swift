@@ -4,6 +4,7 @@ import ReconcileCore
 /// otherwise a line when a step starts and a line at most every `interval` while it runs (CI logs).
 public actor ApplyProgressReporter {
     private let write: @Sendable (String) -> Void
+    private let level: @Sendable () async -> Int?
     private let live: Bool
     private let total: Int
     private let interval: Duration
@@ -14,15 +15,18 @@ public actor ApplyProgressReporter {
     private var skipped = 0
     private var step: PlanStep?
     private var lineIsOpen = false
+    private var concurrency: Int?
 
     /// - Parameters:
-    ///   - live: redraw one line in place; by default when standard error is a terminal.
-    ///   - write: where the text goes; standard error by default.
+    ///   - live: redraw one line in place (when standard error is a terminal).
+    ///   - level: the calls allowed in flight now, shown on the line; nil shows none.
+    ///   - write: where the text goes (standard error).
     public init(
-        totalOperations: Int, live: Bool = StandardError().isTerminal, interval: Duration = .seconds(5),
-        write: @escaping @Sendable (String) -> Void = { StandardError().write($0) }
+        totalOperations: Int, live: Bool, interval: Duration = .seconds(5),
+        level: @escaping @Sendable () async -> Int? = { nil }, write: @escaping @Sendable (String) -> Void
     ) {
         self.write = write
+        self.level = level
         self.live = live
         self.total = totalOperations
         self.interval = interval
@@ -30,7 +34,8 @@ public actor ApplyProgressReporter {
     }
 
     /// Feeds an executor event (pass this as the executor's `observe`).
-    public func handle(_ event: PlanExecutor.Event) {
+    public func handle(_ event: PlanExecutor.Event) async {
+        concurrency = await level()
         switch event {
         case .stepStarted(let step, let calls):
             self.step = step
@@ -69,6 +74,7 @@ public actor ApplyProgressReporter {
         var text = "\(done) of \(total) operations done"
         if failed > 0 { text += ", \(failed) failed" }
         if skipped > 0 { text += ", \(skipped) skipped" }
+        if let concurrency { text += ", concurrency \(concurrency)" }
         return text
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import ReconcileCore
 
-/// Reads desired-state files from disk and parses them; diagnostics go to standard error.
+/// Reads desired-state files from disk.
 public enum DesiredStateLoader {
     /// The files' text, in the order given.
     public static func read(_ paths: [String]) throws(ReconcileError) -> [SourceFile] {
@@ -25,22 +25,5 @@ public enum DesiredStateLoader {
             files.append(SourceFile(path: path, text: text))
         }
         return files
-    }
-
-    /// Parses the files, prints every diagnostic, and returns the desired state when there is no error.
-    public static func load(
-        _ paths: [String], environment: [String: String], colour: Bool
-    ) throws(ReconcileError) -> (state: DesiredState?, sources: [SourceFile]) {
-        let sources = try read(paths)
-        let result = DesiredStateParser.parse(sources, environment: environment)
-        printDiagnostics(result.diagnostics, sources: sources, colour: colour)
-        return (result.diagnostics.containsErrors ? nil : result.desiredState, sources)
-    }
-
-    /// Renders diagnostics compiler-style on standard error.
-    public static func printDiagnostics(_ diagnostics: [Diagnostic], sources: [SourceFile], colour: Bool) {
-        guard !diagnostics.isEmpty else { return }
-        let text = DiagnosticRenderer.render(diagnostics, sources: sources, colour: colour)
-        StandardError().write(text.hasSuffix("\n") ? text : text + "\n")
     }
 }

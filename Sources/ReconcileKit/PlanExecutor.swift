@@ -5,14 +5,17 @@ import XoperoAPI
 import XoperoContract
 
 /// Applies a plan: its steps one after the other in plan order (activate, modify, attach, detach,
-/// deactivate), the calls inside a step concurrently under the shared limiter.
+/// deactivate), the calls inside a step concurrently: at most `maxConcurrentOperations` operations are
+/// under way, and the client's limiter decides how many calls are actually in flight.
 ///
 /// A failed call does not stop the calls that do not depend on it. Dependencies:
 /// - attaching a repository depends on its activation (when the plan activates it): if that failed, the
 ///   attach is skipped, because a plan must not hold an unlicensed repository;
 /// - deactivating a repository depends on its detaches: if one failed, the repository stays licensed
 ///   (it is still in a plan) and is reported as not deactivated.
-/// After an interruption no new call starts; the rest is reported as skipped.
+/// After an interruption no new operation starts; the rest is reported as skipped. A call the client
+/// refused to send because the run was stopping is skipped too; one cancelled in flight is failed (it
+/// may or may not have been made).
 public struct PlanExecutor: Sendable {
     /// What the executor reports while it runs.
     public enum Event: Sendable {
@@ -21,16 +24,16 @@ public struct PlanExecutor: Sendable {
     }
 
     private let writer: any PlanWriter
-    private let limiter: ConcurrencyLimiter
+    private let maxConcurrentOperations: Int
     private let interruption: InterruptionFlag
     private let observe: @Sendable (Event) async -> Void
 
     public init(
-        writer: any PlanWriter, limiter: ConcurrencyLimiter, interruption: InterruptionFlag = InterruptionFlag(),
+        writer: any PlanWriter, maxConcurrentOperations: Int, interruption: InterruptionFlag = InterruptionFlag(),
         observe: @escaping @Sendable (Event) async -> Void = { _ in }
     ) {
         self.writer = writer
-        self.limiter = limiter
+        self.maxConcurrentOperations = max(1, maxConcurrentOperations)
         self.interruption = interruption
         self.observe = observe
     }
@@ -69,41 +72,46 @@ public struct PlanExecutor: Sendable {
             } else {
                 .skipped(reason: "interrupted")
             }
-        let interrupted = abortedBy == nil && results.contains { $0 == nil }
+        let interrupted = abortedBy == nil && (interruption.isInterrupted || results.contains { $0 == nil })
         return Execution(
             report: ApplyReport(plan: plan, results: results.map { $0 ?? notStarted }, interrupted: interrupted),
             abortedBy: abortedBy)
     }
 
-    /// The calls of one step, concurrently; an operation not started because of an interruption has no result.
+    /// The operations of one step, at most `maxConcurrentOperations` at a time; an operation not started
+    /// because of an interruption or an abort has no result.
     private func runStep(
         _ operations: [(Int, PlannedOperation)], dependencies: DependencyFailures, abort: AbortState
     ) async -> [(Int, OperationResult)] {
         let writer = self.writer
-        let limiter = self.limiter
         let interruption = self.interruption
         let observe = self.observe
         return await withTaskGroup(of: (Int, OperationResult)?.self) { group in
+            var finished: [(Int, OperationResult)] = []
+            var running = 0
             for (index, operation) in operations {
+                if running >= maxConcurrentOperations, let entry = await group.next() {
+                    running -= 1
+                    if let entry { finished.append(entry) }
+                }
+                // Checked when a place is free: after Ctrl-C or an abort, waiting operations never start.
+                if interruption.isInterrupted || abort.reason != nil { break }
+                running += 1
                 group.addTask {
-                    let result: OperationResult? = await limiter.withPermit {
-                        // Checked once a slot is free: after Ctrl-C, waiting calls never start.
-                        if interruption.isInterrupted || abort.reason != nil { return nil }
-                        let (result, error) = await Self.perform(operation, writer: writer, dependencies: dependencies)
-                        if let error, error.makesFurtherCallsPointless { abort.record(error) }
-                        // Reported while the slot is still held, so that what the observer does (progress,
-                        // or a test interrupting) happens before the next waiting call may start.
-                        await observe(.operationFinished(index: index, operation, result))
-                        return result
-                    }
-                    return result.map { (index, $0) }
+                    let (result, error) = await Self.perform(operation, writer: writer, dependencies: dependencies)
+                    if let error, error.makesFurtherCallsPointless { abort.record(error) }
+                    if case .skipped(let reason) = result, reason == Self.notSentReason { return nil }
+                    await observe(.operationFinished(index: index, operation, result))
+                    return (index, result)
                 }
             }
-            var finished: [(Int, OperationResult)] = []
             for await entry in group { if let entry { finished.append(entry) } }
             return finished
         }
     }
+
+    /// The reason of an operation whose call the client did not send because the run was stopping.
+    static let notSentReason = "interrupted"
 
     static func perform(
         _ operation: PlannedOperation, writer: any PlanWriter, dependencies: DependencyFailures
@@ -111,6 +119,7 @@ public struct PlanExecutor: Sendable {
         do {
             return (try await call(operation, writer: writer, dependencies: dependencies), nil)
         } catch {
+            if case .notStarted = error { return (.skipped(reason: notSentReason), nil) }
             let failed: [ObjectRef] =
                 switch operation {
                 case .activate(let batch), .deactivate(let batch): batch.repositories
@@ -220,14 +229,14 @@ final class AbortState: Sendable {
 
 extension XoperoClientError {
     /// True when every further call would fail the same way: the account may not write, the
-    /// credentials are refused, or the server stopped answering (after the retry budget).
+    /// credentials are refused, or the server stopped answering or stalls (after the retry budget).
     var makesFurtherCallsPointless: Bool {
         switch self {
         case .forbidden, .tokenRejected, .unauthorizedAfterRelogin, .loginRejected, .noTokenInLoginAnswer,
-            .configuration,
-            .unreachable, .tls:
+            .configuration, .unreachable, .tls, .tokenExpired, .timedOut:
             true
-        case .notFound, .badRequest, .throttled, .serverFault, .unexpectedStatus, .malformedAnswer:
+        case .notFound, .badRequest, .throttled, .serverFault, .unexpectedStatus, .malformedAnswer,
+            .answerTooLarge, .notStarted, .cancelled:
             false
         }
     }

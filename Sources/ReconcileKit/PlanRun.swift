@@ -5,8 +5,8 @@ import XoperoAPI
 import XoperoContract
 
 /// The plan/apply command: read the files, fetch the live state, plan, check safety, then print the plan
-/// (dry run) or apply it and print the outcome. The plan goes to standard output, everything else to
-/// standard error.
+/// (dry run) or apply it and print the outcome. Everything it prints goes to its `OutputSink` (the plan
+/// to standard output, everything else to standard error), and it returns how the process should end.
 public struct PlanRun: Sendable {
     /// The desired state a run works on, read and checked offline before any connection is made.
     public struct Input: Sendable {
@@ -18,149 +18,138 @@ public struct PlanRun: Sendable {
     public var options: PlanRunOptions
     public var input: Input
     public var connection: ConnectionSettings
+    public var output: any OutputSink
     public var logger: Logger
+    /// Stops the apply (the signal watcher sets it; tests may set it themselves).
+    public var interruption: InterruptionFlag
+    /// Whether SIGINT and SIGTERM stop the apply gracefully (the executable); off when run in process.
+    public var watchesSignals: Bool
 
-    public init(options: PlanRunOptions, input: Input, connection: ConnectionSettings, logger: Logger) {
+    public init(
+        options: PlanRunOptions, input: Input, connection: ConnectionSettings, output: any OutputSink, logger: Logger,
+        interruption: InterruptionFlag = InterruptionFlag(), watchesSignals: Bool = false
+    ) {
         self.options = options
         self.input = input
         self.connection = connection
+        self.output = output
         self.logger = logger
+        self.interruption = interruption
+        self.watchesSignals = watchesSignals
     }
-
-    private var errorOutput: StandardError { StandardError() }
 
     /// Reads and parses the files and applies `--org`, printing every diagnostic; nil when the run must
     /// stop (exit 1). Needs no server, so a bad file is reported before credentials are even looked at.
-    public static func prepare(_ options: PlanRunOptions, environment: [String: String]) -> Input? {
+    public static func prepare(
+        _ options: PlanRunOptions, environment: [String: String], output: any OutputSink
+    ) -> Input? {
+        let loaded = DesiredStateInput.load(
+            options.files, environment: environment, output: output, colour: options.diagnosticsColour)
+        guard let parsed = loaded.state else { return nil }
         do {
-            let loaded = try DesiredStateLoader.load(
-                options.files, environment: environment, colour: options.diagnosticsColour)
-            guard let parsed = loaded.state else { return nil }
             return Input(
                 desired: try OrganizationFilter.restrict(parsed, to: options.organizations), sources: loaded.sources)
         } catch {
-            StandardError().line("reconcile: error: \(error.description)")
+            output.printError("reconcile: error: \(error.description)")
             return nil
         }
     }
 
     /// Runs the command and says how the process should end. Never throws: every failure is printed.
     public func run() async -> ExitStatus {
-        do {
-            return try await runThrowing()
+        do throws(ReconcileError) {
+            let outFile = try options.outPath.map { (path) throws(ReconcileError) in
+                try OutputFile(path: path, option: "--out", inputs: options.files + options.otherInputs)
+            }
+            let client: XoperoClient
+            do { client = try connection.makeClient(logger: logger, output: output) } catch { throw .client(error) }
+            let status: Result<ExitStatus, ReconcileError>
+            do {
+                status = .success(try await run(client: client, outFile: outFile))
+            } catch {
+                status = .failure(error)
+            }
+            await client.shutdown()
+            return try status.get()
         } catch {
-            errorOutput.line("reconcile: error: \(error.description)")
+            output.printError("reconcile: error: \(error.description)")
             return .failure
         }
     }
 
-    private func runThrowing() async throws(ReconcileError) -> ExitStatus {
-        let client: XoperoClient
-        do { client = try connection.makeClient(logger: logger) } catch { throw .client(error) }
-        let status: Result<ExitStatus, ReconcileError>
-        do {
-            status = .success(try await run(desired: input.desired, sources: input.sources, client: client))
-        } catch {
-            status = .failure(error)
-        }
-        await client.shutdown()
-        return try status.get()
-    }
-
-    private func run(desired: DesiredState, sources: [SourceFile], client: XoperoClient) async throws(ReconcileError)
-        -> ExitStatus
-    {
-        let limiter = ConcurrencyLimiter(limit: options.concurrency)
+    private func run(client: XoperoClient, outFile: OutputFile?) async throws(ReconcileError) -> ExitStatus {
         let clock = ContinuousClock()
         let started = clock.now
-        let live: LiveState
-        do {
-            try await client.authenticate()
-            live = try await LiveStateFetcher(client: client, limiter: limiter, logger: logger)
-                .fetch(organizationNames: Set(desired.organizations.map(\.name)))
-        } catch {
-            throw .client(error)
+        do { try await client.authenticate() } catch { throw .client(error) }
+        let output = self.output
+        let wait = options.waitForSync.map { limit in
+            LiveStateFetcher.SynchronizationWait(limit: limit) { output.printError("reconcile: \($0)") }
         }
+        let live = try await LiveStateFetcher(client: client, logger: logger)
+            .fetch(organizationNames: Set(input.desired.organizations.map(\.name)), waitingForSync: wait)
         logger.info("read the live state of \(live.organizations.count) organization(s) in \(clock.now - started)")
 
-        let planning = Planner.plan(desired: desired, live: live, options: options.planning)
-        DesiredStateLoader.printDiagnostics(planning.diagnostics, sources: sources, colour: options.diagnosticsColour)
-        guard let plan = planning.plan, !planning.diagnostics.containsErrors else { return .failure }
+        let planning = Planner.plan(desired: input.desired, live: live, options: options.planning)
+        printDiagnostics(planning.diagnostics)
+        guard let plan = planning.plan else { return .failure }
+        if planning.diagnostics.containsErrors {
+            // Integrity errors: the plan covers only what could be read. Shown, never applied.
+            output.printOut(render(plan, report: nil))
+            output.printError(
+                "reconcile: error: the live state could not be fully read (see above); the plan shown leaves out "
+                    + "what could not be read, and nothing was changed")
+            return .failure
+        }
 
         let refusals = SafetyCheck.check(plan, live: live, policy: options.safety)
         if refusals.containsErrors {
-            print(render(plan, report: nil))
-            DesiredStateLoader.printDiagnostics(refusals, sources: sources, colour: options.diagnosticsColour)
-            errorOutput.line("reconcile: error: refused by the safety check; nothing was changed")
+            output.printOut(render(plan, report: nil))
+            printDiagnostics(refusals)
+            output.printError("reconcile: error: refused by the safety check; nothing was changed")
             return .failure
         }
-        DesiredStateLoader.printDiagnostics(refusals, sources: sources, colour: options.diagnosticsColour)
+        printDiagnostics(refusals)
 
-        if let expected = options.expectedFingerprint,
-            !PlanFingerprint.matches(expected, plan.fingerprint)
-        {
+        if let expected = options.expectedFingerprint, !PlanFingerprint.matches(expected, plan.fingerprint) {
             throw .fingerprintMismatch(expected: expected, actual: plan.fingerprint)
         }
-
-        guard options.apply else {
-            print(render(plan, report: nil))
-            try writeOut(plan, report: nil)
-            return options.detailedExitCode && !plan.isEmpty ? .changesPlanned : .success
+        guard options.apply, !plan.isEmpty else {
+            output.printOut(render(plan, report: nil))
+            try outFile?.write(PlanRenderer.json(plan, report: nil))
+            return options.detailedExitCode && !plan.isEmpty && !options.apply ? .changesPlanned : .success
         }
-        guard !plan.isEmpty else {
-            print(render(plan, report: nil))
-            try writeOut(plan, report: nil)
-            return .success
-        }
-        let execution = await apply(plan, client: client, limiter: limiter)
+        let execution = await apply(plan, client: client)
         let report = execution.report
-        print(render(plan, report: report))
-        try writeOut(plan, report: report)
+        output.printOut(render(plan, report: report))
+        try outFile?.write(PlanRenderer.json(plan, report: report))
         if let abortedBy = execution.abortedBy {
             // Not a partial success: every further call would have failed the same way.
-            errorOutput.line(
+            output.printError(
                 "reconcile: error: \(abortedBy.description) The run stopped there: \(report.succeededCount) of "
                     + "\(report.results.count) operations were done, the others were not attempted.")
             return .failure
         }
-        if report.interrupted { return .interrupted }
+        if report.interrupted { return interruption.signal == SIGTERM ? .terminated : .interrupted }
         return report.isComplete ? .success : .applyFailed
     }
 
-    private func apply(_ plan: ReconcilePlan, client: XoperoClient, limiter: ConcurrencyLimiter) async
-        -> PlanExecutor.Execution
-    {
-        let flag = InterruptionFlag()
-        let output = errorOutput
-        let watcher = InterruptSignalWatcher(flag: flag) { output.line("reconcile: \($0)") }
-        let progress = ApplyProgressReporter(totalOperations: plan.operations.count)
-        let executor = PlanExecutor(writer: client, limiter: limiter, interruption: flag) { event in
-            await progress.handle(event)
-        }
-        let report = await executor.apply(plan)
-        await progress.finish()
-        watcher.stop()
-        return report
+    func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        output.printDiagnostics(diagnostics, sources: input.sources, colour: options.diagnosticsColour)
     }
 
-    private func render(_ plan: ReconcilePlan, report: ApplyReport?) -> String {
-        let text: String =
-            switch options.format {
-            case .text: PlanRenderer.text(plan, report: report, colour: options.colour, verbose: options.verbose)
-            case .markdown: PlanRenderer.markdown(plan, report: report)
-            case .json: PlanRenderer.json(plan, report: report)
-            }
-        return text.hasSuffix("\n") ? String(text.dropLast()) : text
-    }
-
-    /// Saves the JSON document (`--out`); it holds names, ids and results, never a secret.
-    private func writeOut(_ plan: ReconcilePlan, report: ApplyReport?) throws(ReconcileError) {
-        guard let path = options.outPath else { return }
-        do {
-            try Data(PlanRenderer.json(plan, report: report).utf8).write(
-                to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .unwritableOutput(path: path, reason: error.localizedDescription)
+    func render(_ plan: ReconcilePlan, report: ApplyReport?) -> String {
+        switch options.format {
+        case .text: PlanRenderer.text(plan, report: report, colour: options.colour, verbose: options.verbose)
+        case .markdown: PlanRenderer.markdown(plan, report: report)
+        case .json: PlanRenderer.json(plan, report: report)
         }
+    }
+}
+
+extension OutputSink {
+    /// Renders diagnostics compiler-style on standard error.
+    public func printDiagnostics(_ diagnostics: [Diagnostic], sources: [SourceFile], colour: Bool) {
+        guard !diagnostics.isEmpty else { return }
+        printError(DiagnosticRenderer.render(diagnostics, sources: sources, colour: colour))
     }
 }

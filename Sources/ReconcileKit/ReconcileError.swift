@@ -11,8 +11,10 @@ public enum ReconcileError: Error, Sendable, CustomStringConvertible {
     case client(XoperoClientError)
     /// The plan differs from the reviewed one.
     case fingerprintMismatch(expected: String, actual: String)
-    /// Writing the plan file failed.
+    /// Writing the plan file failed, or it may not be written where asked.
     case unwritableOutput(path: String, reason: String)
+    /// The server's listings could not be read completely and consistently (after a second reading).
+    case unreadableLiveState(String)
 
     public var description: String {
         switch self {
@@ -27,7 +29,10 @@ public enum ReconcileError: Error, Sendable, CustomStringConvertible {
                 + "state or the server changed since the plan was reviewed; review the new plan (--dry-run) and "
                 + "pass its fingerprint. Nothing was changed."
         case .unwritableOutput(let path, let reason):
-            "cannot write \(path): \(reason)"
+            "--out \(path): \(reason)"
+        case .unreadableLiveState(let problem):
+            "the live state cannot be read: \(problem). Nothing was planned or changed; run again, and if it "
+                + "persists, run `reconcile doctor` and report what it says."
         }
     }
 }

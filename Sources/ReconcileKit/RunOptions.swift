@@ -10,8 +10,10 @@ public enum ExitStatus: Int32, Sendable {
     case changesPlanned = 2
     /// The apply finished but some operations failed or were skipped because of a failure.
     case applyFailed = 3
-    /// The apply was interrupted (Ctrl-C); the report says what was and was not done.
+    /// The apply was interrupted (Ctrl-C, SIGINT); the report says what was and was not done.
     case interrupted = 130
+    /// The apply was stopped by SIGTERM (how CI runners cancel a job); the report says what was done.
+    case terminated = 143
 }
 
 /// The output format of the plan on standard output.
@@ -29,18 +31,25 @@ public struct PlanRunOptions: Sendable {
     public var detailedExitCode: Bool
     /// Limit the run to these organizations (empty: every organization the files name).
     public var organizations: [String]
-    public var concurrency: Int
     public var safety: SafetyPolicy
     public var planning: PlanningOptions
     public var colour: Bool
     public var diagnosticsColour: Bool
     public var verbose: Bool
+    /// Wait at most this long for organizations synchronizing with their Git host (`--wait-for-sync`).
+    public var waitForSync: Duration?
+    /// How long calls in flight may finish after Ctrl-C or SIGTERM before they are cancelled.
+    public var stopGracePeriod: Duration
+    /// Files the run reads besides `files` (the simulator's state file, the password file): `--out` may
+    /// not overwrite them.
+    public var otherInputs: [String]
 
     public init(
         apply: Bool = false, files: [String], format: PlanFormat = .text, outPath: String? = nil,
         expectedFingerprint: String? = nil, detailedExitCode: Bool = false, organizations: [String] = [],
-        concurrency: Int = 8, safety: SafetyPolicy = SafetyPolicy(), planning: PlanningOptions = PlanningOptions(),
-        colour: Bool = false, diagnosticsColour: Bool = false, verbose: Bool = false
+        safety: SafetyPolicy = SafetyPolicy(), planning: PlanningOptions = PlanningOptions(),
+        colour: Bool = false, diagnosticsColour: Bool = false, verbose: Bool = false, waitForSync: Duration? = nil,
+        stopGracePeriod: Duration = .seconds(10), otherInputs: [String] = []
     ) {
         self.apply = apply
         self.files = files
@@ -49,11 +58,13 @@ public struct PlanRunOptions: Sendable {
         self.expectedFingerprint = expectedFingerprint
         self.detailedExitCode = detailedExitCode
         self.organizations = organizations
-        self.concurrency = concurrency
         self.safety = safety
         self.planning = planning
         self.colour = colour
         self.diagnosticsColour = diagnosticsColour
         self.verbose = verbose
+        self.waitForSync = waitForSync
+        self.stopGracePeriod = stopGracePeriod
+        self.otherInputs = otherInputs
     }
 }

@@ -56,7 +56,7 @@ struct CommandLineTests {
         "a wrong command line exits 64 and says which flag is wrong",
         arguments: [
             (["--expect-fingerprint", "sha256:abc"], "--expect-fingerprint only goes with --apply"),
-            (["--concurrency", "0"], "--concurrency must be between 1 and 256"),
+            (["--concurrency", "0"], "--concurrency must be auto or a number between 1 and 256"),
             (["--max-detach-ratio", "1.5"], "--max-detach-ratio must be between 0 and 1"),
             (["--licence-chunk-size", "0"], "--licence-chunk-size must be at least 1"),
             (["--server", "https://127.0.0.1:1", "--simulator", "examples/live-state.json"], "exclude each other"),

@@ -1,5 +1,6 @@
 import Foundation
 import ReconcileKit
+import TestSupport
 import Testing
 import XoperoAPI
 import XoperoContract
@@ -34,14 +35,14 @@ struct TLSTests {
 
     @Test("the simulator serves https:// when given a certificate and key")
     func simulatorServesHTTPS() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
+        try await withRunningSimulator(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
             #expect(simulator.baseURL.hasPrefix("https://127.0.0.1:"))
         }
     }
 
     @Test("by default the private CA is not trusted: a TLS error that points at --ca-cert, without the password")
     func verifiedByDefault() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
+        try await withRunningSimulator(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
             let error = await #expect(throws: XoperoClientError.self) { try await Self.listOrganizations(simulator) }
             guard case .tls(let call, _, _) = error else {
                 Issue.record("expected a TLS error, got \(String(describing: error))")
@@ -56,7 +57,7 @@ struct TLSTests {
 
     @Test("with --ca-cert test-ca.pem the calls go through over HTTPS")
     func trustedPrivateRoot() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
+        try await withRunningSimulator(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
             let names = try await Self.listOrganizations(simulator, caCertificate: "test-ca.pem")
             #expect(names == ["org-1"])
         }
@@ -64,7 +65,7 @@ struct TLSTests {
 
     @Test("with --ca-cert naming an unrelated CA verification still fails")
     func unrelatedRoot() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
+        try await withRunningSimulator(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
             let error = await #expect(throws: XoperoClientError.self) {
                 try await Self.listOrganizations(simulator, caCertificate: "other-ca.pem")
             }
@@ -78,7 +79,7 @@ struct TLSTests {
 
     @Test("with --insecure the calls go through without verification")
     func insecure() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
+        try await withRunningSimulator(Self.state, options: SimulatorFixture.httpsOptions) { simulator in
             let names = try await Self.listOrganizations(simulator, insecure: true)
             #expect(names == ["org-1"])
         }

@@ -1,6 +1,7 @@
 import Foundation
 import ReconcileCore
 import ReconcileKit
+import TestSupport
 import Testing
 import XoperoAPI
 import XoperoContract
@@ -12,10 +13,10 @@ struct XoperoClientTests {
 
     @Test("retries throttled calls (429 with Retry-After) until they succeed")
     func retriesThrottling() async throws {
-        try await SimulatorFixture.with(Self.state, options: SimulatorOptions(throttle: 4)) { simulator in
+        try await withRunningSimulator(Self.state, options: SimulatorOptions(throttle: 4)) { simulator in
             let live = try await SimulatorFixture.withClient(simulator) { client in
                 try await LiveStateFetcher(
-                    client: client, limiter: ConcurrencyLimiter(limit: 8), pageSize: 10, logger: SimulatorFixture.quiet
+                    client: client, pageSize: 10, logger: SimulatorFixture.quiet
                 )
                 .fetch(organizationNames: nil)
             }
@@ -29,10 +30,10 @@ struct XoperoClientTests {
     @Test("retries 503 faults until the call goes through")
     func retriesServerFaults() async throws {
         let options = SimulatorOptions(faultRate: 0.4, faultMode: .before, seed: 7)
-        try await SimulatorFixture.with(Self.state, options: options) { simulator in
+        try await withRunningSimulator(Self.state, options: options) { simulator in
             let live = try await SimulatorFixture.withClient(simulator) { client in
                 try await LiveStateFetcher(
-                    client: client, limiter: ConcurrencyLimiter(limit: 4), pageSize: 10, logger: SimulatorFixture.quiet
+                    client: client, pageSize: 10, logger: SimulatorFixture.quiet
                 )
                 .fetch(organizationNames: nil)
             }
@@ -45,10 +46,10 @@ struct XoperoClientTests {
     @Test("repeats writes whose answer was lost (fault mode after): the result is still right")
     func retriesLostAnswers() async throws {
         let options = SimulatorOptions(faultRate: 0.5, faultMode: .after, seed: 3)
-        try await SimulatorFixture.with(Self.state, options: options) { simulator in
+        try await withRunningSimulator(Self.state, options: options) { simulator in
             try await SimulatorFixture.withClient(simulator) { client in
                 let live = try await LiveStateFetcher(
-                    client: client, limiter: ConcurrencyLimiter(limit: 4), logger: SimulatorFixture.quiet
+                    client: client, logger: SimulatorFixture.quiet
                 )
                 .fetch(organizationNames: ["org-1"])
                 let organization = try #require(live.organizations.first)
@@ -75,7 +76,7 @@ struct XoperoClientTests {
     @Test("logs in again once when the token expires, and carries on")
     func reloginOnExpiredToken() async throws {
         let clock = ManualTokenClock()
-        try await SimulatorFixture.with(Self.state, options: SimulatorOptions(tokenTTL: .seconds(60)), clock: clock) {
+        try await withRunningSimulator(Self.state, options: SimulatorOptions(tokenTTL: .seconds(60)), clock: clock) {
             simulator in
             try await SimulatorFixture.withClient(simulator) { client in
                 try await client.authenticate()
@@ -92,7 +93,7 @@ struct XoperoClientTests {
 
     @Test("an expired fixed token (XOPERO_TOKEN) is a clear error, not a loop")
     func fixedTokenExpired() async throws {
-        try await SimulatorFixture.with(Self.state) { simulator in
+        try await withRunningSimulator(Self.state) { simulator in
             let error = await #expect(throws: XoperoClientError.self) {
                 try await SimulatorFixture.withClient(simulator, credentials: .token("not-a-valid-token-123")) {
                     client in
@@ -107,7 +108,7 @@ struct XoperoClientTests {
 
     @Test("a wrong password says so, without the password")
     func wrongPassword() async throws {
-        try await SimulatorFixture.with(Self.state) { simulator in
+        try await withRunningSimulator(Self.state) { simulator in
             let error = await #expect(throws: XoperoClientError.self) {
                 try await SimulatorFixture.withClient(
                     simulator,
@@ -123,7 +124,7 @@ struct XoperoClientTests {
 
     @Test("a 404 keeps the vendor code and title of its problem body; a 400 names the fields it complains about")
     func problemBodiesReachTheError() async throws {
-        try await SimulatorFixture.with(Self.state) { simulator in
+        try await withRunningSimulator(Self.state) { simulator in
             let unknownRepository = "00000000-dead-beef-0000-000000000000"
             let (notFound, badRequest) = try await SimulatorFixture.withClient(simulator) { client in
                 let page = try await client.organizations(page: 1)
@@ -149,7 +150,7 @@ struct XoperoClientTests {
 
     @Test("a Viewer may read but a write is forbidden, with the role to ask for")
     func viewerCannotWrite() async throws {
-        try await SimulatorFixture.with(Self.state) { simulator in
+        try await withRunningSimulator(Self.state) { simulator in
             let credentials = XoperoCredentials.password(
                 email: SimulatorFixture.viewerEmail, password: SimulatorFixture.viewerPassword)
             let error = await #expect(throws: XoperoClientError.self) {
@@ -168,7 +169,7 @@ struct XoperoClientTests {
     @Test("an unreachable server fails quickly with what to check")
     func unreachableServer() async throws {
         // A port the simulator listened on a moment ago and no longer does.
-        let closedURL = try await SimulatorFixture.with(Self.state) { $0.baseURL }
+        let closedURL = try await withRunningSimulator(Self.state) { $0.baseURL }
         let url = try #require(URL(string: closedURL))
         let client = try XoperoClient(
             configuration: XoperoClientConfiguration(
@@ -190,7 +191,7 @@ struct XoperoClientTests {
         "https to a server that does not speak TLS is a TLS error pointing at --ca-cert; a missing --ca-cert file is named"
     )
     func tlsFailures() async throws {
-        try await SimulatorFixture.with(Self.state) { simulator in
+        try await withRunningSimulator(Self.state) { simulator in
             let url = try #require(URL(string: simulator.baseURL.replacingOccurrences(of: "http://", with: "https://")))
             let client = try XoperoClient(
                 configuration: XoperoClientConfiguration(serverURL: url, callTimeout: .seconds(5), retry: .none),

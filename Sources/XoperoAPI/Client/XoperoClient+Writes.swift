@@ -37,105 +37,49 @@ public struct PlanModification: Sendable, Hashable {
 extension XoperoClient {
     /// Adds a repository to a plan (a no-op when it is already there).
     public func attach(planID: String, repositoryID: String) async throws(XoperoClientError) {
-        let call = XoperoCall.attachGitRepository
-        let output = try await Self.perform(call, server: server) {
-            try await generated.attachGitRepository(body: .json(.init(planId: planID, repositoryId: repositoryID)))
-        }
-        switch output {
-        case .ok: return
-        case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
-        case .unauthorized: throw Self.failure(call, status: 401)
-        case .forbidden: throw Self.failure(call, status: 403)
-        case .notFound(let answer): throw Self.failure(call, status: 404, problem: try? answer.body.json)
-        case .tooManyRequests: throw Self.failure(call, status: 429)
-        case .internalServerError: throw Self.failure(call, status: 500)
-        case .serviceUnavailable: throw Self.failure(call, status: 503)
-        case .undocumented(let status, _): throw Self.failure(call, status: status)
-        }
+        let body = Components.Schemas.PlanRepository(planId: planID, repositoryId: repositoryID)
+        _ = try await perform(.attachGitRepository) { try await generated.attachGitRepository(body: .json(body)) }
     }
 
     /// Removes a repository from a plan (a no-op when it is not there).
     public func detach(planID: String, repositoryID: String) async throws(XoperoClientError) {
-        let call = XoperoCall.detachGitRepository
-        let output = try await Self.perform(call, server: server) {
-            try await generated.detachGitRepository(body: .json(.init(planId: planID, repositoryId: repositoryID)))
-        }
-        switch output {
-        case .ok: return
-        case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
-        case .unauthorized: throw Self.failure(call, status: 401)
-        case .forbidden: throw Self.failure(call, status: 403)
-        case .notFound(let answer): throw Self.failure(call, status: 404, problem: try? answer.body.json)
-        case .tooManyRequests: throw Self.failure(call, status: 429)
-        case .internalServerError: throw Self.failure(call, status: 500)
-        case .serviceUnavailable: throw Self.failure(call, status: 503)
-        case .undocumented(let status, _): throw Self.failure(call, status: status)
-        }
+        let body = Components.Schemas.PlanRepository(planId: planID, repositoryId: repositoryID)
+        _ = try await perform(.detachGitRepository) { try await generated.detachGitRepository(body: .json(body)) }
     }
 
     /// Sets a plan's fields; the ones left nil are not sent and stay as they are.
     public func modifyPlan(_ modification: PlanModification) async throws(XoperoClientError) {
-        let call = XoperoCall.modifyGitPlan
         let body = Components.Schemas.ModifyGitPlanRequest(
             id: modification.planID, backupType: modification.backupType, workerId: modification.workerID,
             settings: modification.settings.map { .init(additionalProperties: $0) },
             includeAllRepositories: modification.includeAllRepositories,
             includeMetadata: modification.includeMetadata)
-        let output = try await Self.perform(call, server: server) {
-            try await generated.modifyGitPlan(body: .json(body))
-        }
-        switch output {
-        case .ok: return
-        case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
-        case .unauthorized: throw Self.failure(call, status: 401)
-        case .forbidden: throw Self.failure(call, status: 403)
-        case .notFound(let answer): throw Self.failure(call, status: 404, problem: try? answer.body.json)
-        case .tooManyRequests: throw Self.failure(call, status: 429)
-        case .internalServerError: throw Self.failure(call, status: 500)
-        case .serviceUnavailable: throw Self.failure(call, status: 503)
-        case .undocumented(let status, _): throw Self.failure(call, status: status)
-        }
+        _ = try await perform(.modifyGitPlan) { try await generated.modifyGitPlan(body: .json(body)) }
     }
 
     /// Gives the repositories a licence each; per-id failures come back in the outcome, not as an error.
     public func activate(repositoryIDs: [String]) async throws(XoperoClientError) -> BatchOutcome {
-        let call = XoperoCall.activateRepositories
-        let output = try await Self.perform(call, server: server) {
-            try await generated.activateRepositories(body: .json(.init(ids: repositoryIDs)))
+        let body = Components.Schemas.RepositoryIds(ids: repositoryIDs)
+        let output = try await perform(.activateRepositories) {
+            try await generated.activateRepositories(body: .json(body))
         }
-        switch output {
-        case .ok(let ok): return Self.outcome(try Self.decode(call) { try ok.body.json })
-        case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
-        case .unauthorized: throw Self.failure(call, status: 401)
-        case .forbidden: throw Self.failure(call, status: 403)
-        case .tooManyRequests: throw Self.failure(call, status: 429)
-        case .internalServerError: throw Self.failure(call, status: 500)
-        case .serviceUnavailable: throw Self.failure(call, status: 503)
-        case .undocumented(let status, _): throw Self.failure(call, status: status)
-        }
+        return BatchOutcome(try Self.decode(.activateRepositories) { try output.ok.body.json })
     }
 
     /// Takes the repositories' licences away; per-id failures come back in the outcome.
     public func deactivate(repositoryIDs: [String]) async throws(XoperoClientError) -> BatchOutcome {
-        let call = XoperoCall.deactivateRepositories
-        let output = try await Self.perform(call, server: server) {
-            try await generated.deactivateRepositories(body: .json(.init(ids: repositoryIDs)))
+        let body = Components.Schemas.RepositoryIds(ids: repositoryIDs)
+        let output = try await perform(.deactivateRepositories) {
+            try await generated.deactivateRepositories(body: .json(body))
         }
-        switch output {
-        case .ok(let ok): return Self.outcome(try Self.decode(call) { try ok.body.json })
-        case .badRequest(let answer): throw Self.failure(call, status: 400, problem: try? answer.body.json)
-        case .unauthorized: throw Self.failure(call, status: 401)
-        case .forbidden: throw Self.failure(call, status: 403)
-        case .tooManyRequests: throw Self.failure(call, status: 429)
-        case .internalServerError: throw Self.failure(call, status: 500)
-        case .serviceUnavailable: throw Self.failure(call, status: 503)
-        case .undocumented(let status, _): throw Self.failure(call, status: status)
-        }
+        return BatchOutcome(try Self.decode(.deactivateRepositories) { try output.ok.body.json })
     }
+}
 
-    private static func outcome(_ result: Components.Schemas.BatchResult) -> BatchOutcome {
+extension BatchOutcome {
+    init(_ result: Components.Schemas.BatchResult) {
         var failed: [String: String] = [:]
         for error in result.error { failed[error.id] = error.errorCode }
-        return BatchOutcome(succeeded: result.success, failed: failed)
+        self.init(succeeded: result.success, failed: failed)
     }
 }

@@ -1,23 +1,32 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOCore
 import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 import XoperoContract
 
-/// The Management Service API as the tool uses it: typed calls, login and re-login, retries, TLS
-/// settings and a timeout on every call, and errors that say what to check.
+/// The Management Service API as the tool uses it: typed calls over the client generated from
+/// `openapi.yaml`, through one chain of middlewares (outermost first):
 ///
-/// Built on the generated `Client` (openapi.yaml) over AsyncHTTPClient. Call `shutdown()` when done.
+/// 1. `ResponseMappingMiddleware`: every non-success answer becomes a `XoperoClientError` (one error path).
+/// 2. `RetryMiddleware`: attempts, backoff, the retry-time budget.
+/// 3. `ConcurrencyMiddleware`: a slot of the shared `CallLimiter` per attempt, and its pace.
+/// 4. `AuthenticationMiddleware`: the token current when the attempt starts; a shared re-login on 401.
+/// 5. `BoundedExchangeMiddleware`: the whole attempt, head and body, within the timeout and size cap.
+///
+/// Login goes through the same chain minus authentication and the limiter (it runs while a call that
+/// needs the token holds a slot). Call `shutdown()` when done.
 public struct XoperoClient: Sendable {
     /// The largest page the API serves (larger limits are clamped).
     public static let maxPageSize = XoperoAssumptions.maximumPageSize
 
     public let configuration: XoperoClientConfiguration
+    /// The calls in flight, shared by every call of this client (reads and writes).
+    public let limiter: CallLimiter
     let generated: Client
     let session: AuthenticationSession
     private let httpClient: HTTPClient
-    private let logger: Logger
 
     /// Prepares a client; no call is made until the first request.
     public init(
@@ -26,33 +35,47 @@ public struct XoperoClient: Sendable {
         if let path = configuration.caCertificatePath, !FileManager.default.isReadableFile(atPath: path) {
             throw .configuration("--ca-cert \(path): the file does not exist or cannot be read; give a PEM file")
         }
+        let timeoutMillis = max(1, Int64(configuration.callTimeout.inSeconds * 1000))
         var httpConfiguration = HTTPClient.Configuration(
             certificateVerification: configuration.insecure ? .none : .fullVerification)
         if let path = configuration.caCertificatePath {
             httpConfiguration.tlsConfiguration?.additionalTrustRoots = [.file(path)]
         }
-        httpConfiguration.timeout.connect = .seconds(10)
+        httpConfiguration.timeout.connect = .milliseconds(min(timeoutMillis, 10_000))
         // AsyncHTTPClient would otherwise keep retrying a refused connection until the call's deadline;
         // RetryMiddleware owns retrying, with its own bounded budget.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        // As many connections as calls may be in flight: the default of 8 would silently cap --concurrency.
+        httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = configuration.concurrency.maximum
+        // A redirect would carry the token to another address; it is reported instead.
+        httpConfiguration.redirectConfiguration = .disallow
         let httpClient = HTTPClient(configuration: httpConfiguration)
-        let millis = Int64(RetryPolicy.seconds(configuration.callTimeout) * 1000)
         let transport = AsyncHTTPClientTransport(
-            configuration: .init(client: httpClient, timeout: .milliseconds(max(millis, 1))))
-        let retry = RetryMiddleware(policy: configuration.retry, logger: logger)
-        let loginClient = Client(serverURL: configuration.serverURL, transport: transport, middlewares: [retry])
-        let server = configuration.serverURL.absoluteString
+            configuration: .init(client: httpClient, timeout: .milliseconds(timeoutMillis)))
+        let limiter = CallLimiter(policy: configuration.concurrency, logger: logger)
+        let retry = RetryMiddleware(policy: configuration.retry, logger: logger, limiter: limiter)
+        let concurrency = ConcurrencyMiddleware(limiter: limiter)
+        let bounded = BoundedExchangeMiddleware(
+            timeout: configuration.callTimeout, maxAnswerBytes: configuration.maxAnswerBytes)
+        let server = configuration.serverURL
+        // Login takes no slot of the limiter: it runs while a call that needs the token holds one.
+        let loginRetry = RetryMiddleware(policy: configuration.retry, logger: logger, limiter: nil)
         let session = AuthenticationSession(credentials: credentials) {
             (email, password) async throws(XoperoClientError) -> String in
-            try await Self.logIn(loginClient, server: server, email: email, password: password)
+            let login = Client(
+                serverURL: server, transport: transport,
+                middlewares: [ResponseMappingMiddleware(loginEmail: email), loginRetry, bounded])
+            return try await Self.logIn(login, server: server.absoluteString, email: email, password: password)
         }
         self.configuration = configuration
         self.httpClient = httpClient
         self.session = session
-        self.logger = logger
+        self.limiter = limiter
         self.generated = Client(
-            serverURL: configuration.serverURL, transport: transport,
-            middlewares: [AuthenticationMiddleware(session: session), retry])
+            serverURL: server, transport: transport,
+            middlewares: [
+                ResponseMappingMiddleware(), retry, concurrency, AuthenticationMiddleware(session: session), bounded,
+            ])
     }
 
     /// Releases the connections. Call once, after the last request.
@@ -60,10 +83,10 @@ public struct XoperoClient: Sendable {
         try? await httpClient.shutdown()
     }
 
-    /// Logs in now (with a password) so that wrong credentials are reported before anything else.
-    /// With a fixed token this makes no call.
+    /// Logs in now (with a password) so that wrong credentials are reported before anything else; with a
+    /// fixed token, checks it (an expired JWT is reported here) without making a call.
     public func authenticate() async throws(XoperoClientError) {
-        _ = try await session.currentToken()
+        _ = try await session.token(for: .login)
     }
 
     private static func logIn(
@@ -72,18 +95,9 @@ public struct XoperoClient: Sendable {
         let output = try await perform(.login, server: server) {
             try await client.login(body: .json(.init(email: email, password: password, rememberMe: false)))
         }
-        switch output {
-        case .ok(let ok):
-            let answer = try decode(.login) { try ok.body.json }
-            guard let token = answer.accessToken, !token.isEmpty else { throw .noTokenInLoginAnswer(email: email) }
-            return token
-        case .unauthorized: throw .loginRejected(email: email)
-        case .badRequest: throw .badRequest(.login, detail: nil)
-        case .tooManyRequests: throw .throttled(.login)
-        case .internalServerError: throw .serverFault(.login, status: 500)
-        case .serviceUnavailable: throw .serverFault(.login, status: 503)
-        case .undocumented(let status, _): throw failure(.login, status: status)
-        }
+        let answer = try decode(.login) { try output.ok.body.json }
+        guard let token = answer.accessToken, !token.isEmpty else { throw .noTokenInLoginAnswer(email: email) }
+        return token
     }
 
     // MARK: - Shared plumbing
@@ -91,6 +105,12 @@ public struct XoperoClient: Sendable {
     /// Runs one generated call and turns whatever it throws into a `XoperoClientError`.
     /// The generated `ClientError` is never shown: its description includes the call's input (a login's
     /// password) and its request (the bearer token).
+    func perform<Output>(_ call: XoperoCall, _ work: () async throws -> Output) async throws(XoperoClientError)
+        -> Output
+    {
+        try await Self.perform(call, server: configuration.serverURL.absoluteString, work)
+    }
+
     static func perform<Output>(
         _ call: XoperoCall, server: String, _ work: () async throws -> Output
     ) async throws(XoperoClientError) -> Output {
@@ -100,10 +120,8 @@ public struct XoperoClient: Sendable {
             throw error
         } catch let error as ClientError {
             if let inner = error.underlyingError as? XoperoClientError { throw inner }
-            if let response = error.response {
-                // The server answered, but the answer does not decode. For an error status the status says
-                // enough (a problem body with an unexpected content type is no reason to hide a 403).
-                if response.status.code >= 400 { throw failure(call, status: response.status.code) }
+            if error.response != nil {
+                // The server answered with a success status, but the answer does not decode.
                 throw .malformedAnswer(call, detail: "the answer does not match the API contract")
             }
             throw transportFailure(call, server: server, error: error.underlyingError)
@@ -115,7 +133,7 @@ public struct XoperoClient: Sendable {
     static func transportFailure(_ call: XoperoCall, server: String, error: any Error) -> XoperoClientError {
         switch TransportFailure(error) {
         case .tls: .tls(call, server: server, detail: TransportFailure.summary(of: error))
-        case .cancelled: .unreachable(call, server: server, detail: "the call was cancelled")
+        case .cancelled: .cancelled(call)
         case .connection: .unreachable(call, server: server, detail: TransportFailure.summary(of: error))
         }
     }
@@ -126,27 +144,4 @@ public struct XoperoClient: Sendable {
             throw .malformedAnswer(call, detail: "the body is not the JSON the contract describes")
         }
     }
-
-    /// The error for a status the call's switch does not handle specially.
-    static func failure(
-        _ call: XoperoCall, status: Int, problem: Components.Schemas.ProblemDetails? = nil
-    ) -> XoperoClientError {
-        switch status {
-        case 400: .badRequest(call, detail: problem.map(describe))
-        case 401: .unauthorizedAfterRelogin(call)
-        case 403: .forbidden(call)
-        case 404: .notFound(call, errorCode: problem?.errorCode, detail: problem?.title)
-        case 429: .throttled(call)
-        case 500...599: .serverFault(call, status: status)
-        default: .unexpectedStatus(call, status: status)
-        }
-    }
-
-    /// A secret-free summary of a problem body: its title and the fields it complains about.
-    static func describe(_ problem: Components.Schemas.ProblemDetails) -> String {
-        let fields = problem.errors?.additionalProperties.keys.sorted() ?? []
-        return fields.isEmpty ? problem.title : "\(problem.title); fields: \(fields.joined(separator: ", "))"
-    }
-
-    var server: String { configuration.serverURL.absoluteString }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import XoperoContract
 
-/// How to reach the server and how patiently to talk to it.
+/// How to reach the server, how patiently to talk to it, and how much of it to believe.
 public struct XoperoClientConfiguration: Sendable {
     /// The server's base URL, e.g. `https://xopero.example.com` (paths are appended to it).
     public var serverURL: URL
@@ -9,20 +9,41 @@ public struct XoperoClientConfiguration: Sendable {
     public var caCertificatePath: String?
     /// Turns certificate verification off (`--insecure`). The caller warns the user.
     public var insecure: Bool
-    /// The longest one HTTP call may take, answer included.
+    /// The longest one attempt of a call may take, the whole answer included (`--timeout`).
     public var callTimeout: Duration
-    /// Retries on throttling, transient faults and dropped connections.
+    /// Retries on throttling, transient faults, timeouts and dropped connections.
     public var retry: RetryPolicy
+    /// How many calls may be in flight at once (`--concurrency`); the connection pool is sized to it.
+    public var concurrency: ConcurrencyPolicy
+    /// The largest answer read; a larger one is an error, not a memory exhaustion.
+    public var maxAnswerBytes: Int
+
+    /// The longest token accepted from login or `XOPERO_TOKEN` (the vendor's JWTs are about 1 KB; a
+    /// header this large is refused by most servers, and a much larger one broke the HTTP client).
+    public static let maxTokenBytes = 16 * 1024
+    /// The default answer cap: a page of 1000 organizations with their plans is a few megabytes.
+    public static let defaultMaxAnswerBytes = 32 * 1024 * 1024
 
     public init(
         serverURL: URL, caCertificatePath: String? = nil, insecure: Bool = false,
-        callTimeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy()
+        callTimeout: Duration = .seconds(30), retry: RetryPolicy = RetryPolicy(),
+        concurrency: ConcurrencyPolicy = .adaptive(maximum: 32), maxAnswerBytes: Int = defaultMaxAnswerBytes
     ) {
         self.serverURL = serverURL
         self.caCertificatePath = caCertificatePath
         self.insecure = insecure
         self.callTimeout = callTimeout
         self.retry = retry
+        self.concurrency = concurrency
+        self.maxAnswerBytes = maxAnswerBytes
+    }
+
+    /// True when the server is reached over plain HTTP on a host other than this machine, so that a
+    /// password (and every token) crosses the network readable by anyone on the path.
+    public var isCleartextToRemoteHost: Bool {
+        guard serverURL.scheme?.lowercased() == "http", let host = serverURL.host?.lowercased() else { return false }
+        let loopback = host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        return !loopback
     }
 
     /// Parses and checks a server URL given by `--server` or `XOPERO_URL`.
@@ -70,12 +91,12 @@ public struct RetryPolicy: Sendable, Hashable {
     /// plus a random share of the other half, so that concurrent callers do not retry in lockstep.
     func backoff(beforeRetry retry: Int, random: Double) -> Duration {
         let exponent = min(max(retry - 1, 0), 30)
-        let base = min(Self.seconds(initialDelay) * pow(2, Double(exponent)), Self.seconds(maxDelay))
+        let base = min(initialDelay.inSeconds * pow(2, Double(exponent)), maxDelay.inSeconds)
         return .seconds(base / 2 + base / 2 * min(max(random, 0), 1))
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    /// `1.5 s`, for messages.
+    static func format(_ duration: Duration) -> String {
+        String(format: "%.1f s", duration.inSeconds)
     }
 }

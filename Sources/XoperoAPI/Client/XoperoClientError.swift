@@ -1,7 +1,8 @@
-import XoperoContract
-
 /// Everything that can go wrong talking to the Management Service, each case saying which call failed
 /// and what to check. No case carries a password or a token, so every message is safe to print.
+import Foundation
+import XoperoContract
+
 public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The connection settings or credentials are unusable before any call is made.
     case configuration(String)
@@ -9,6 +10,8 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
     case loginRejected(email: String)
     /// Login answered without a token: the account needs a second factor or has no password.
     case noTokenInLoginAnswer(email: String)
+    /// `XOPERO_TOKEN` is a JWT whose `exp` has passed: reported before any call is made.
+    case tokenExpired(expiredAt: Date)
     /// A call answered 401 with a fixed `XOPERO_TOKEN`, which cannot be renewed.
     case tokenRejected(XoperoCall)
     /// A call answered 401 again right after logging in anew.
@@ -27,6 +30,14 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
     case unreachable(XoperoCall, server: String, detail: String)
     /// The TLS handshake failed (untrusted or invalid certificate).
     case tls(XoperoCall, server: String, detail: String)
+    /// No complete answer (head and body) within the call timeout, after every retry.
+    case timedOut(XoperoCall, after: Duration)
+    /// The answer was larger than the client reads.
+    case answerTooLarge(XoperoCall, limit: Int)
+    /// The call was not sent: the run was stopping (Ctrl-C, SIGTERM).
+    case notStarted(XoperoCall)
+    /// The call was cancelled while in flight (the run was stopping): it may or may not have been made.
+    case cancelled(XoperoCall)
     /// An answer the contract does not describe.
     case unexpectedStatus(XoperoCall, status: Int)
     /// A 200 answer whose body does not match the contract.
@@ -37,10 +48,12 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
         switch self {
         case .configuration: nil
         case .loginRejected, .noTokenInLoginAnswer: .login
+        case .tokenExpired: nil
         case .tokenRejected(let call), .unauthorizedAfterRelogin(let call), .forbidden(let call),
             .notFound(let call, _, _), .badRequest(let call, _), .throttled(let call),
             .serverFault(let call, _), .unreachable(let call, _, _), .tls(let call, _, _),
-            .unexpectedStatus(let call, _), .malformedAnswer(let call, _):
+            .unexpectedStatus(let call, _), .malformedAnswer(let call, _), .timedOut(let call, _),
+            .answerTooLarge(let call, _), .notStarted(let call), .cancelled(let call):
             call
         }
     }
@@ -48,7 +61,9 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The HTTP status, when the server answered.
     public var status: Int? {
         switch self {
-        case .configuration, .unreachable, .tls, .malformedAnswer, .noTokenInLoginAnswer: nil
+        case .configuration, .unreachable, .tls, .malformedAnswer, .noTokenInLoginAnswer, .timedOut, .answerTooLarge,
+            .notStarted, .cancelled, .tokenExpired:
+            nil
         case .loginRejected, .tokenRejected, .unauthorizedAfterRelogin: 401
         case .forbidden: 403
         case .notFound: 404
@@ -76,6 +91,10 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
                 + "second factor (two-factor authentication) or has no password (single sign-on), which this tool "
                 + "cannot complete. Sign in once in the Management Service, copy a token, and set XOPERO_TOKEN "
                 + "instead of XOPERO_EMAIL and XOPERO_PASSWORD."
+        case .tokenExpired(let expiredAt):
+            return "the token in XOPERO_TOKEN expired at \(Self.timestamp(expiredAt)) (its exp claim); nothing was "
+                + "sent with it. Get a new token, or set XOPERO_EMAIL and XOPERO_PASSWORD so that the tool logs in "
+                + "by itself."
         case .tokenRejected(let call):
             return "\(call.displayName) failed: HTTP 401, the token in XOPERO_TOKEN was refused (expired or invalid). "
                 + "A fixed token cannot be renewed: get a new one, or set XOPERO_EMAIL and XOPERO_PASSWORD instead "
@@ -85,7 +104,7 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
                 + "Check that the account is enabled and that the server's clock and token settings are sane."
         case .forbidden(let call):
             return "\(call.displayName) failed: HTTP 403, the account may not make this call. It needs the "
-                + "System Administrator role with the Git management permission (a Viewer may only read)."
+                + "System Administrator role with the DevOps management permission."
         case .notFound(let call, let code, let detail):
             let codeText = code.map { " (\($0))" } ?? ""
             let detailText = detail.map { ": \($0)" } ?? ""
@@ -107,6 +126,23 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
         case .tls(let call, let server, let detail):
             return "\(call.displayName) failed: the TLS connection to \(server) could not be verified (\(detail)). "
                 + "If the server uses a private certificate authority, pass its root with --ca-cert FILE."
+        case .timedOut(let call, let after):
+            return "\(call.displayName) failed: no complete answer within \(RetryPolicy.format(after)), after every "
+                + "retry. The server is overloaded or stalls mid-answer; raise --timeout, lower --concurrency, or check "
+                + "the Management Service."
+        case .answerTooLarge(let call, let limit):
+            return "\(call.displayName) failed: the answer is larger than \(limit / (1024 * 1024)) MiB, more than "
+                + "any answer of this API should be. Check that --server / XOPERO_URL points at the Xopero "
+                + "Management Service."
+        case .notStarted(let call):
+            return "\(call.displayName) was not sent: the run was stopping."
+        case .cancelled(let call):
+            return "\(call.displayName) was cancelled while in flight (the run was stopping): it may or may not "
+                + "have been made; run again to see."
+        case .unexpectedStatus(let call, let status) where (300..<400).contains(status):
+            return "\(call.displayName) failed: the server answered with a redirect (HTTP \(status)), which this "
+                + "tool does not follow (it would send the credentials elsewhere). Point --server / XOPERO_URL at the "
+                + "final address of the Management Service."
         case .unexpectedStatus(let call, let status):
             return "\(call.displayName) failed: unexpected HTTP \(status). Check that --server / XOPERO_URL points "
                 + "at the Xopero Management Service."
@@ -114,5 +150,55 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
             return "\(call.displayName) answered something this tool cannot read (\(detail)). Check that "
                 + "--server / XOPERO_URL points at the Xopero Management Service."
         }
+    }
+
+    /// The error for a status that is not a success: the vendor code and field names of the problem body
+    /// carried along, bounded and escaped.
+    static func failure(
+        _ call: XoperoCall, status: Int, problem: Components.Schemas.ProblemDetails? = nil
+    ) -> XoperoClientError {
+        switch status {
+        case 400: .badRequest(call, detail: problem.map(describe))
+        case 401: .unauthorizedAfterRelogin(call)
+        case 403: .forbidden(call)
+        case 404:
+            .notFound(
+                call, errorCode: problem?.errorCode.map { ServerText.bounded($0, limit: 32) },
+                detail: problem.map { ServerText.bounded($0.title, limit: 200) })
+        case 429: .throttled(call)
+        case 500...599: .serverFault(call, status: status)
+        default: .unexpectedStatus(call, status: status)
+        }
+    }
+
+    /// A secret-free summary of a problem body: its title and the fields it complains about.
+    static func describe(_ problem: Components.Schemas.ProblemDetails) -> String {
+        let title = ServerText.bounded(problem.title, limit: 200)
+        let fields = (problem.errors?.additionalProperties.keys.sorted() ?? []).prefix(10)
+            .map { ServerText.bounded($0, limit: 60) }
+        return fields.isEmpty ? title : "\(title); fields: \(fields.joined(separator: ", "))"
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
+
+/// Text from a server (a name, a problem title, a field name, an error code) made safe to print: at most
+/// `limit` characters, control characters and bidirectional overrides shown as `\u{…}`, so an answer can
+/// neither flood nor steer a terminal.
+public enum ServerText {
+    public static func bounded(_ text: String, limit: Int = 200) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(limit) {
+            let value = scalar.value
+            let control =
+                value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
+            result += control ? "\\u{\(String(value, radix: 16))}" : String(scalar)
+        }
+        return text.unicodeScalars.count > limit ? result + "…" : result
     }
 }

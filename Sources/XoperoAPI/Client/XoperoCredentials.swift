@@ -24,7 +24,7 @@ public enum XoperoCredentials: Sendable, CustomStringConvertible {
     /// - Parameter readFile: reads a password file (injected so tests need no file system).
     public static func fromEnvironment(
         _ environment: [String: String],
-        readFile: (String) throws -> String = { try String(contentsOfFile: $0, encoding: .utf8) }
+        readFile: (String) throws -> String = readPasswordFile
     ) throws(XoperoClientError) -> XoperoCredentials {
         let email = environment[Variable.email].flatMap { $0.isEmpty ? nil : $0 }
         let password = environment[Variable.password].flatMap { $0.isEmpty ? nil : $0 }
@@ -42,7 +42,7 @@ public enum XoperoCredentials: Sendable, CustomStringConvertible {
                 do { text = try readFile(passwordFile) } catch {
                     throw .configuration(
                         "cannot read the password file \(passwordFile) named by \(Variable.passwordFile): "
-                            + "check that it exists and is readable by this user")
+                            + "check that it is a regular file of UTF-8 text (at most 64 KiB) readable by this user")
                 }
                 let trimmed = trimmingTrailingNewline(text)
                 if trimmed.isEmpty {
@@ -59,6 +59,21 @@ public enum XoperoCredentials: Sendable, CustomStringConvertible {
         throw .configuration(
             "no credentials: set \(Variable.email) with \(Variable.password) or \(Variable.passwordFile), "
                 + "or set \(Variable.token) (credentials are never taken from command-line flags)")
+    }
+
+    /// Why a password file cannot be read.
+    struct PasswordFileProblem: Error {}
+
+    /// A password file's text: a regular file (a FIFO would block, a device never end) of at most 64 KiB.
+    public static func readPasswordFile(_ path: String) throws -> String {
+        guard let type = try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+            type == .typeRegular, let handle = FileHandle(forReadingAtPath: path)
+        else { throw PasswordFileProblem() }
+        defer { try? handle.close() }
+        guard let data = try handle.read(upToCount: 64 * 1024 + 1), data.count <= 64 * 1024,
+            let text = String(data: data, encoding: .utf8)
+        else { throw PasswordFileProblem() }
+        return text
     }
 
     /// Removes one trailing line break (`\n` or `\r\n`), as `echo secret > file` leaves it.
@@ -81,6 +96,17 @@ public enum XoperoCredentials: Sendable, CustomStringConvertible {
         switch self {
         case .password(_, let password): [password]
         case .token(let token): [token]
+        }
+    }
+
+    /// Why a token cannot be used, naming where it came from but never showing it.
+    static func describe(_ problem: BearerToken.Problem, source: String) -> String {
+        switch problem {
+        case .empty: "\(source) is empty"
+        case .tooLong(let bytes):
+            "\(source) is \(bytes) bytes long, more than the \(XoperoClientConfiguration.maxTokenBytes) a token may be"
+        case .invalidCharacters:
+            "\(source) holds characters a token cannot have (spaces, line breaks or non-ASCII); copy it again"
         }
     }
 }

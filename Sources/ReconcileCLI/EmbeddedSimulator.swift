@@ -9,18 +9,18 @@ import XoperoSimulator
 /// reached over real HTTP, logged into as the state file's first administrator.
 enum EmbeddedSimulator {
     static func run(
-        stateFile: String, timeout: Duration, retryTime: Duration, _ body: (ConnectionSettings) async -> ExitStatus
+        stateFile: String, output: any OutputSink, timeout: Duration, retryTime: Duration,
+        concurrency: ConcurrencyPolicy, _ body: (ConnectionSettings) async -> ExitStatus
     ) async -> ExitStatus {
-        let output = StandardError()
         let state: SimulatorStateFile
         do {
             state = try SimulatorStateFile.load(path: stateFile)
         } catch {
-            output.line("reconcile: error: --simulator \(stateFile): \(error)")
+            output.printError("reconcile: error: --simulator \(stateFile): \(error)")
             return .failure
         }
         guard let administrator = state.firstAdministrator else {
-            output.line(
+            output.printError(
                 "reconcile: error: --simulator \(stateFile): the state file has no user with the SystemAdministrator "
                     + "role to log in as; add one to \"users\"")
             return .failure
@@ -29,12 +29,12 @@ enum EmbeddedSimulator {
         do {
             running = try await SimulatorServer.start(
                 state: state, options: SimulatorOptions(),
-                logger: StderrLogHandler.logger(label: "xopero-sim", prefix: "simulator", level: .warning))
+                logger: SinkLogHandler.logger(label: "xopero-sim", prefix: "simulator", level: .warning, sink: output))
         } catch {
-            output.line("reconcile: error: cannot start the simulator: \(error)")
+            output.printError("reconcile: error: cannot start the simulator: \(error)")
             return .failure
         }
-        output.line(
+        output.printError(
             "reconcile: SIMULATOR: running against a simulated Xopero server at \(running.baseURL), seeded from "
                 + "\(stateFile) (in memory only: the file is not changed), as \(administrator.email).")
         let status: ExitStatus
@@ -43,9 +43,9 @@ enum EmbeddedSimulator {
                 ConnectionSettings(
                     serverURL: url,
                     credentials: .password(email: administrator.email, password: administrator.password),
-                    callTimeout: timeout, retryTime: retryTime))
+                    callTimeout: timeout, retryTime: retryTime, concurrency: concurrency))
         } else {
-            output.line("reconcile: error: the simulator reported an unusable URL \(running.baseURL)")
+            output.printError("reconcile: error: the simulator reported an unusable URL \(running.baseURL)")
             status = .failure
         }
         await running.stop()

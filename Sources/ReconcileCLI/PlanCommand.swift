@@ -112,20 +112,25 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
+        let context = CommandContext.current
         let options = PlanRunOptions(
             apply: mode == .apply, files: file.isEmpty ? ["reconcile.yaml"] : file, format: format, outPath: out,
             expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
-            concurrency: connection.concurrency,
             safety: SafetyPolicy(maxDetachRatio: maxDetachRatio, force: force),
             planning: PlanningOptions(licenceChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
-            colour: colour.enabled(forDescriptor: STDOUT_FILENO, environment: environment),
-            diagnosticsColour: colour.enabled(forDescriptor: STDERR_FILENO, environment: environment),
-            verbose: connection.verbose)
-        guard let input = PlanRun.prepare(options, environment: environment) else { throw ExitCode.failure }
-        let logger = connection.logger
-        let status = await connection.withConnection(environment: environment) { settings in
-            await PlanRun(options: options, input: input, connection: settings, logger: logger).run()
+            colour: colour.enabled(for: .standardOutput, in: context),
+            diagnosticsColour: colour.enabled(for: .standardError, in: context), verbose: connection.verbose,
+            waitForSync: connection.waitForSync.map(ConnectionOptions.duration),
+            otherInputs: connection.otherInputs(environment: context.environment))
+        guard let input = PlanRun.prepare(options, environment: context.environment, output: context.output) else {
+            throw ExitCode.failure
+        }
+        let logger = connection.logger(context.output)
+        let status = await connection.withConnection(context) { settings in
+            await PlanRun(
+                options: options, input: input, connection: settings, output: context.output, logger: logger,
+                watchesSignals: context.watchesSignals
+            ).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

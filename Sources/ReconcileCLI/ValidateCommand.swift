@@ -25,23 +25,18 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let output = StandardError()
-        do {
-            let loaded = try DesiredStateLoader.load(
-                files, environment: environment,
-                colour: colour.enabled(forDescriptor: STDERR_FILENO, environment: environment))
-            guard let state = loaded.state else {
-                output.line("reconcile: \(files.joined(separator: ", ")): invalid")
-                throw ExitCode.failure
-            }
-            let plans = state.organizations.reduce(0) { $0 + $1.plans.count }
-            output.line(
-                "reconcile: \(files.joined(separator: ", ")): valid (\(state.organizations.count) organization(s), "
-                    + "\(plans) plan(s))")
-        } catch let error as ReconcileError {
-            output.line("reconcile: error: \(error.description)")
+        let context = CommandContext.current
+        let output = context.output
+        let loaded = DesiredStateInput.load(
+            files, environment: context.environment, output: output,
+            colour: colour.enabled(for: .standardError, in: context))
+        guard let state = loaded.state else {
+            output.printError("reconcile: \(files.joined(separator: ", ")): invalid")
             throw ExitCode.failure
         }
+        let plans = state.organizations.reduce(0) { $0 + $1.plans.count }
+        output.printError(
+            "reconcile: \(files.joined(separator: ", ")): valid (\(state.organizations.count) organization(s), "
+                + "\(plans) plan(s))")
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `reconcile`: keeps Xopero ONE Git backup plans and licences as a desired-state file describes them.
-@main
 struct Reconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",

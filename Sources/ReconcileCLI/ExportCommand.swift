@@ -23,13 +23,14 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
+        let context = CommandContext.current
         let organizations = self.organizations
-        let concurrency = connection.concurrency
-        let logger = connection.logger
-        let status = await connection.withConnection(environment: environment) { settings in
+        let logger = connection.logger(context.output)
+        let waitForSync = connection.waitForSync.map(ConnectionOptions.duration)
+        let status = await connection.withConnection(context) { settings in
             await ExportRun(
-                organizations: organizations, concurrency: concurrency, connection: settings, logger: logger
+                organizations: organizations, connection: settings, output: context.output, logger: logger,
+                waitForSync: waitForSync
             ).run()
         }
         if status != .success { throw ExitCode(status.rawValue) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReconcileCore
+import ReconcileKit
 
 /// The JSON Schema of the desired-state file.
 struct SchemaCommand: ParsableCommand {
@@ -11,6 +12,6 @@ struct SchemaCommand: ParsableCommand {
 
     func run() {
         let schema = DesiredStateSchema.jsonSchema()
-        print(schema, terminator: schema.hasSuffix("\n") ? "" : "\n")
+        CommandContext.current.output.printOut(schema)
     }
 }

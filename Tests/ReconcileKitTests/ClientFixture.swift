@@ -2,51 +2,32 @@ import Foundation
 import Logging
 import ReconcileCore
 import ReconcileKit
+import TestSupport
 import XoperoAPI
 import XoperoContract
 import XoperoSimulator
 
-/// Starts an in-process simulator on a port chosen by the system and builds clients for it.
+/// Clients for a simulator started with `withRunningSimulator`, and small states for the kit's tests.
 enum SimulatorFixture {
-    static let adminEmail = "admin@example.com"
-    static let adminPassword = "s3cret-admin-pw"
-    static let viewerEmail = "viewer@example.com"
-    static let viewerPassword = "s3cret-viewer-pw"
-
-    static let users = [
-        SimulatorUser(email: adminEmail, password: adminPassword, roles: [.systemAdministrator]),
-        SimulatorUser(email: viewerEmail, password: viewerPassword, roles: [.viewer]),
-    ]
-
-    static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-
-    /// Runs `body` with a listening simulator and stops it afterwards, whether `body` throws or not.
-    static func with<T: Sendable>(
-        _ state: SimulatorStateFile, options: SimulatorOptions = SimulatorOptions(),
-        clock: any TokenClock = SystemTokenClock(),
-        _ body: (RunningSimulator) async throws -> T
-    ) async throws -> T {
-        let simulator = try await SimulatorServer.start(state: state, options: options, clock: clock, logger: quiet)
-        do {
-            let value = try await body(simulator)
-            await simulator.stop()
-            return value
-        } catch {
-            await simulator.stop()
-            throw error
-        }
-    }
+    static let adminEmail = TestAccounts.adminEmail
+    static let adminPassword = TestAccounts.adminPassword
+    static let viewerEmail = TestAccounts.viewerEmail
+    static let viewerPassword = TestAccounts.viewerPassword
+    static let users = TestAccounts.users
+    static let quiet = quietLogger
 
     /// A client for the simulator; shut it down with `withClient` or by hand.
     static func client(
         _ simulator: RunningSimulator,
         credentials: XoperoCredentials = .password(email: adminEmail, password: adminPassword),
         retry: RetryPolicy = RetryPolicy(
-            initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20))
+            initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20)),
+        concurrency: ConcurrencyPolicy = .fixed(4)
     ) throws -> XoperoClient {
         guard let url = URL(string: simulator.baseURL) else { throw FixtureError.badURL(simulator.baseURL) }
         return try XoperoClient(
-            configuration: XoperoClientConfiguration(serverURL: url, callTimeout: .seconds(10), retry: retry),
+            configuration: XoperoClientConfiguration(
+                serverURL: url, callTimeout: .seconds(10), retry: retry, concurrency: concurrency),
             credentials: credentials, logger: quiet)
     }
 
@@ -56,9 +37,10 @@ enum SimulatorFixture {
         credentials: XoperoCredentials = .password(email: adminEmail, password: adminPassword),
         retry: RetryPolicy = RetryPolicy(
             initialDelay: .milliseconds(20), maxDelay: .milliseconds(200), totalTime: .seconds(20)),
+        concurrency: ConcurrencyPolicy = .fixed(4),
         _ body: (XoperoClient) async throws -> T
     ) async throws -> T {
-        let client = try client(simulator, credentials: credentials, retry: retry)
+        let client = try client(simulator, credentials: credentials, retry: retry, concurrency: concurrency)
         do {
             let value = try await body(client)
             await client.shutdown()

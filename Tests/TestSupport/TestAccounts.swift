@@ -1,0 +1,57 @@
+import Foundation
+import XoperoSimulator
+
+/// The accounts tests log in with. The passwords are distinctive, so that a test can prove they never
+/// appear in any output.
+public enum TestAccounts {
+    public static let adminEmail = "admin@example.com"
+    public static let adminPassword = "Adm1n-s3cret-test-9f2c"
+    public static let viewerEmail = "viewer@example.com"
+    public static let viewerPassword = "V1ewer-s3cret-test-77ab"
+
+    public static let users = [
+        SimulatorUser(email: adminEmail, password: adminPassword, roles: [.systemAdministrator]),
+        SimulatorUser(email: viewerEmail, password: viewerPassword, roles: [.viewer]),
+    ]
+
+    /// The environment of a run that logs in as `email` at `server`.
+    public static func environment(
+        server: String, email: String = adminEmail, password: String = adminPassword
+    ) -> [String: String] {
+        ["XOPERO_URL": server, "XOPERO_EMAIL": email, "XOPERO_PASSWORD": password]
+    }
+}
+
+/// The repository's files, for tests that read examples or write scratch files.
+public enum RepositoryFiles {
+    /// The repository's root (this file is Tests/TestSupport/TestAccounts.swift).
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    /// A file holding `text` in a new temporary folder (names are unique).
+    public static func temporaryFile(_ text: String, name: String = "reconcile.yaml") throws -> String {
+        let directory = temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    /// A new, not yet created, temporary folder.
+    public static func temporaryDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-test-\(UUID().uuidString)")
+    }
+
+    /// The example installation (examples/live-state.json) with the test accounts, and optionally a
+    /// different licence total.
+    public static func exampleState(licenceTotal: Int?? = nil) throws -> SimulatorStateFile {
+        var state = try SimulatorStateFile.load(path: path("examples/live-state.json"))
+        state.users = TestAccounts.users
+        if let licenceTotal { state.licences = .init(total: licenceTotal) }
+        return state
+    }
+
+    public static var exampleFile: String { path("examples/reconcile.yaml") }
+}
