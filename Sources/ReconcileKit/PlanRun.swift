@@ -24,6 +24,8 @@ public struct PlanRun: Sendable {
     public var interruption: InterruptionFlag
     /// Whether SIGINT and SIGTERM stop the apply gracefully (the executable); off when run in process.
     public var watchesSignals: Bool
+    /// Told what the run did when it ends (job summary, metrics file, notifications).
+    public var observers: [any RunObserver] = []
 
     public init(
         options: PlanRunOptions, input: Input, connection: ConnectionSettings, output: any OutputSink, logger: Logger,
@@ -57,27 +59,39 @@ public struct PlanRun: Sendable {
 
     /// Runs the command and says how the process should end. Never throws: every failure is printed.
     public func run() async -> ExitStatus {
+        let startedAt = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var record = RunRecord(
+            mode: options.apply ? .apply : .dryRun, startedAt: startedAt, duration: .zero, status: .failure,
+            sources: input.sources)
         do throws(ReconcileError) {
             let outFile = try options.outPath.map { (path) throws(ReconcileError) in
                 try OutputFile(path: path, option: "--out", inputs: options.files + options.otherInputs)
             }
             let client: XoperoClient
             do { client = try connection.makeClient(logger: logger, output: output) } catch { throw .client(error) }
-            let status: Result<ExitStatus, ReconcileError>
+            let result: Result<ExitStatus, ReconcileError>
             do {
-                status = .success(try await run(client: client, outFile: outFile))
+                result = .success(try await run(client: client, outFile: outFile, record: &record))
             } catch {
-                status = .failure(error)
+                result = .failure(error)
             }
             await client.shutdown()
-            return try status.get()
+            record.status = try result.get()
         } catch {
             output.printError("reconcile: error: \(error.description)")
-            return .failure
+            record.status = .failure
+            record.error = error.description
         }
+        record.duration = clock.now - start
+        for observer in observers { await observer.runFinished(record, output: output) }
+        return record.status
     }
 
-    private func run(client: XoperoClient, outFile: OutputFile?) async throws(ReconcileError) -> ExitStatus {
+    private func run(
+        client: XoperoClient, outFile: OutputFile?, record: inout RunRecord
+    ) async throws(ReconcileError) -> ExitStatus {
         let clock = ContinuousClock()
         let started = clock.now
         do { try await client.authenticate() } catch { throw .client(error) }
@@ -91,6 +105,8 @@ public struct PlanRun: Sendable {
 
         let planning = Planner.plan(desired: input.desired, live: live, options: options.planning)
         printDiagnostics(planning.diagnostics)
+        record.diagnostics = planning.diagnostics
+        record.plan = planning.plan
         guard let plan = planning.plan else { return .failure }
         if planning.diagnostics.containsErrors {
             // Integrity errors: the plan covers only what could be read. Shown, never applied.
@@ -102,6 +118,7 @@ public struct PlanRun: Sendable {
         }
 
         let refusals = SafetyCheck.check(plan, live: live, policy: options.safety)
+        record.diagnostics += refusals
         if refusals.containsErrors {
             output.printOut(render(plan, report: nil))
             printDiagnostics(refusals)
@@ -120,6 +137,7 @@ public struct PlanRun: Sendable {
         }
         let execution = await apply(plan, client: client)
         let report = execution.report
+        record.report = report
         output.printOut(render(plan, report: report))
         try outFile?.write(PlanRenderer.json(plan, report: report))
         if let abortedBy = execution.abortedBy {
