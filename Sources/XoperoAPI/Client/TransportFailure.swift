@@ -1,3 +1,4 @@
+import OpenAPIRuntime
 import XoperoContract
 
 /// Sorts the errors the HTTP transport throws (AsyncHTTPClient, SwiftNIO, NIOSSL) into the kinds the
@@ -11,7 +12,19 @@ enum TransportFailure: Sendable, Hashable {
     /// Refused, reset or dropped connection, unresolved name, timeout: worth retrying an idempotent call.
     case connection
 
-    init(_ error: any Error) {
+    /// The error under the runtime's wrappers: a middleware's error reaches the middlewares above it
+    /// wrapped in a `ClientError`, whose description must never be printed (it holds the request).
+    static func innermost(_ error: any Error) -> any Error {
+        var current = error
+        for _ in 0..<8 {
+            guard let wrapped = current as? ClientError else { break }
+            current = wrapped.underlyingError
+        }
+        return current
+    }
+
+    init(_ wrapped: any Error) {
+        let error = Self.innermost(wrapped)
         if error is CancellationError {
             self = .cancelled
             return
@@ -28,7 +41,9 @@ enum TransportFailure: Sendable, Hashable {
     }
 
     /// A short, secret-free summary of a transport error for a message ("connection refused", ...).
-    static func summary(of error: any Error) -> String {
+    static func summary(of wrapped: any Error) -> String {
+        let error = innermost(wrapped)
+        if let clientError = error as? XoperoClientError { return clientError.description }
         let text = String(reflecting: error)
         let known: [(marker: String, summary: String)] = [
             ("connectionRefused", "connection refused"), ("Connection refused", "connection refused"),

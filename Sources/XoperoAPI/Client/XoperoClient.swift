@@ -119,7 +119,7 @@ public struct XoperoClient: Sendable {
         } catch let error as XoperoClientError {
             throw error
         } catch let error as ClientError {
-            if let inner = error.underlyingError as? XoperoClientError { throw inner }
+            if let inner = TransportFailure.innermost(error) as? XoperoClientError { throw inner }
             if error.response != nil {
                 // The server answered with a success status, but the answer does not decode.
                 throw .malformedAnswer(call, detail: "the answer does not match the API contract")

@@ -26,11 +26,10 @@ struct ConcurrencyMiddleware: ClientMiddleware {
             let (response, responseBody) = try await next(request, body, baseURL)
             await limiter.release(Self.signal(response, latency: clock.now - started))
             return (response, responseBody)
-        } catch let error as XoperoClientError {
-            if case .timedOut = error { await limiter.release(.timedOut) } else { await limiter.release(.neutral) }
-            throw error
         } catch {
-            await limiter.release(.neutral)
+            let timedOut: Bool =
+                if case .timedOut? = TransportFailure.innermost(error) as? XoperoClientError { true } else { false }
+            await limiter.release(timedOut ? .timedOut : .neutral)
             throw error
         }
     }

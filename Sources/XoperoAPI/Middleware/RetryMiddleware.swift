@@ -72,7 +72,8 @@ struct RetryMiddleware: ClientMiddleware {
 
     /// A timeout or a dropped connection is worth another attempt; a refused token, an oversized answer,
     /// a TLS failure or a cancelled run is not.
-    static func isRetryable(_ error: any Error) -> Bool {
+    static func isRetryable(_ wrapped: any Error) -> Bool {
+        let error = TransportFailure.innermost(wrapped)
         if let clientError = error as? XoperoClientError {
             if case .timedOut = clientError { return true }
             return false
@@ -88,7 +89,8 @@ struct RetryMiddleware: ClientMiddleware {
             ?? policy.backoff(beforeRetry: attempt, random: .random(in: 0...1))
     }
 
-    private static func summary(of error: any Error) -> String {
+    private static func summary(of wrapped: any Error) -> String {
+        let error = TransportFailure.innermost(wrapped)
         if let clientError = error as? XoperoClientError, case .timedOut(_, let after) = clientError {
             return "no complete answer within \(RetryPolicy.format(after))"
         }

@@ -1,0 +1,24 @@
+import ReconcileCLI
+import ReconcileKit
+
+/// Runs `reconcile` in this process (no child process, no build of the executable needed), with exactly
+/// the environment given, and collects what it printed.
+enum InProcess {
+    struct Output: Sendable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// Everything printed, for "no secret anywhere" checks.
+        var all: String { stdout + stderr }
+    }
+
+    static func reconcile(_ arguments: [String], environment: [String: String] = [:]) async -> Output {
+        let captured = CapturedOutput()
+        var environment = environment
+        environment["NO_COLOR"] = "1"
+        let status = await ReconcileCLI.run(
+            arguments, context: CommandContext(environment: environment, output: captured))
+        return Output(status: status, stdout: captured.standardOutput, stderr: captured.standardError)
+    }
+}
