@@ -86,7 +86,7 @@ public struct VendorDouble: Sendable {
         _ organizations: [Organization], deviation: Deviation = .none, _ body: (VendorDouble) async throws -> T
     ) async throws -> T {
         let counts = Counts()
-        return try await MisbehavingServer.run({ request, connection in
+        let respond: MisbehavingServer.Respond = { request, connection in
             counts.value.withLock {
                 $0.all += 1
                 if writePaths.contains(request.path) { $0.writes += 1 }
@@ -95,7 +95,8 @@ public struct VendorDouble: Sendable {
             try await connection.respond(
                 status: answer.status, headers: ["Content-Type": "application/json"], body: answer.body)
             return true
-        }) { server in
+        }
+        return try await MisbehavingServer.run(respond) { server in
             try await body(VendorDouble(url: server.url, counts: counts))
         }
     }
