@@ -118,7 +118,7 @@ struct PlanCommand: AsyncParsableCommand {
             expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
             concurrency: connection.concurrency,
             safety: SafetyPolicy(maxDetachRatio: maxDetachRatio, force: force),
-            planning: PlanningOptions(licenceChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
+            planning: PlanningOptions(licenseChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
             colour: colour.enabled(forDescriptor: STDOUT_FILENO, environment: environment),
             diagnosticsColour: colour.enabled(forDescriptor: STDERR_FILENO, environment: environment),
             verbose: connection.verbose)

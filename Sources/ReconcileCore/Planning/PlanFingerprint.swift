@@ -24,7 +24,7 @@ public enum PlanFingerprint {
     public static func compute(desired: DesiredState, live: LiveState, options: PlanningOptions = .init()) -> String {
         var encoder = CanonicalEncoder()
         encoder.string("xopero-reconcile fingerprint v1")
-        encoder.int(max(1, options.licenceChunkSize))
+        encoder.int(max(1, options.licenseChunkSize))
         encoder.bool(options.pushWriteOnly)
         encodeDesired(desired, into: &encoder)
         let named = Set(desired.organizations.map(\.name))

@@ -23,7 +23,7 @@ public enum Planner {
             let (target, targetDiagnostics) = MembershipTargets.compute(for: organization)
             let (operations, diffDiagnostics) = PlanDiff.operations(for: target, options: options)
             diagnostics += targetDiagnostics + diffDiagnostics
-            steps.append(operations)
+            steps.append(contentsOf: operations)
             let unmanaged = target.plans.filter { $0.desired == nil }.map(\.live.name)
             if !unmanaged.isEmpty { unmanagedPlans[organization.desired.name] = unmanaged }
         }
