@@ -69,10 +69,7 @@ public enum CIDiagnosticRenderer {
     static func fingerprint(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location.map { "\($0.file)\u{0}\($0.line)\u{0}\($0.column)" } ?? ""
         let key = "\(diagnostic.severity.rawValue)\u{0}\(location)\u{0}\(diagnostic.message)"
-        return SHA256.hash(data: Array(key.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 0x10 ? "0" + hex : hex
-        }.joined()
+        return PlanFingerprint.hex(Array(SHA256.hash(data: Array(key.utf8))))
     }
 
     /// A workflow command's message: `%`, CR and LF encoded; other unsafe characters shown as `\u{…}`.

@@ -128,13 +128,7 @@ struct SourceMap: Sendable {
 
     /// The byte offset where scalar number `target` (0-based) starts, or the end of the file.
     private func byteOffset(ofScalar target: Int) -> Int {
-        // The last checkpoint at or before the target.
-        var low = 0
-        var high = scalarCheckpoints.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if scalarCheckpoints[middle] <= target { low = middle } else { high = middle - 1 }
-        }
+        let low = Self.lastIndex(in: scalarCheckpoints, atMost: target)
         var scalars = scalarCheckpoints[low]
         var index = contentStart + low * Self.stride
         while index < bytes.count {
@@ -149,11 +143,17 @@ struct SourceMap: Sendable {
 
     /// The 0-based index of the line that holds byte `offset`.
     private func lineIndex(containing offset: Int) -> Int {
+        Self.lastIndex(in: lineStarts, atMost: offset)
+    }
+
+    /// Binary search in a non-decreasing, non-empty array: the last index whose value is at most
+    /// `value` (0 when none is).
+    private static func lastIndex(in values: [Int], atMost value: Int) -> Int {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = values.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            if values[middle] <= value { low = middle } else { high = middle - 1 }
         }
         return low
     }

@@ -115,7 +115,7 @@ public enum PlanFingerprint {
         return encoder.bytes
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count * 2)
