@@ -20,7 +20,9 @@ let package = Package(
         .library(name: "ReconcileCLI", targets: ["ReconcileCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Pinned to 6.2.x: the parser reads libyaml through Yams' unpublished CYaml target, whose C API a
+        // minor release could move (docs/DECISIONS.md; LibYAMLContractTests guard it).
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),

@@ -117,7 +117,7 @@ struct PlanCommand: AsyncParsableCommand {
             apply: mode == .apply, files: file.isEmpty ? ["reconcile.yaml"] : file, format: format, outPath: out,
             expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
             safety: SafetyPolicy(maxDetachRatio: maxDetachRatio, force: force),
-            planning: PlanningOptions(licenceChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
+            planning: PlanningOptions(licenseChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
             colour: colour.enabled(for: .standardOutput, in: context),
             diagnosticsColour: colour.enabled(for: .standardError, in: context), verbose: connection.verbose,
             waitForSync: connection.waitForSync.map(ConnectionOptions.duration),

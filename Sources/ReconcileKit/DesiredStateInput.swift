@@ -7,14 +7,18 @@ public enum DesiredStateInput {
         _ paths: [String], environment: [String: String], output: any OutputSink, colour: Bool
     ) -> (state: DesiredState?, sources: [SourceFile]) {
         let sources: [SourceFile]
+        let problems: [Diagnostic]
         do {
-            sources = try DesiredStateLoader.read(paths)
+            (sources, problems) = try DesiredStateLoader.read(paths, environment: environment)
         } catch {
             output.printError("reconcile: error: \(error.description)")
             return (nil, [])
         }
-        let result = DesiredStateParser.parse(sources, environment: environment)
-        output.printDiagnostics(result.diagnostics, sources: sources, colour: colour)
-        return (result.diagnostics.containsErrors ? nil : result.desiredState, sources)
+        // A file that is not UTF-8 is reported at its first bad byte and not parsed.
+        let readable = sources.filter { source in !problems.contains { $0.location?.file == source.path } }
+        let result = DesiredStateParser.parse(readable, environment: environment)
+        let diagnostics = problems + result.diagnostics
+        output.printDiagnostics(diagnostics, sources: sources, colour: colour)
+        return (diagnostics.containsErrors ? nil : result.desiredState, sources)
     }
 }

@@ -48,11 +48,11 @@ struct PlanExecutorTests {
                 let newOnes = try (1...4).map { try Self.ref(organization, "new-\($0)") }
                 let operations: [PlannedOperation] =
                     [
-                        .activate(LicenceOperation(organization: org, repositories: newOnes)),
+                        .activate(LicenseOperation(organization: org, repositories: newOnes)),
                         .modify(
                             ModifyOperation(
                                 organization: org, plan: planRef,
-                                changes: [FieldChange(field: "includeMetadata", from: .bool(false), to: .bool(true))],
+                                changes: [FieldChange(field: .includeMetadata, from: .bool(false), to: .bool(true))],
                                 includeMetadata: true)),
                     ]
                     + newOnes.map { .attach(MembershipOperation(organization: org, plan: planRef, repository: $0)) }
@@ -111,7 +111,7 @@ struct PlanExecutorTests {
                     .detach(
                         MembershipOperation(
                             organization: org, plan: ObjectRef(id: plan.id, name: plan.name), repository: old2)),
-                    .deactivate(LicenceOperation(organization: org, repositories: [old1, old2])),
+                    .deactivate(LicenseOperation(organization: org, repositories: [old1, old2])),
                 ]
                 return await PlanExecutor(writer: client, maxConcurrentOperations: 2)
                     .apply(ReconcilePlan(operations: operations, fingerprint: "sha256:test")).report
@@ -146,7 +146,7 @@ struct PlanExecutorTests {
                 return await PlanExecutor(writer: client, maxConcurrentOperations: 1)
                     .apply(
                         ReconcilePlan(
-                            operations: [.deactivate(LicenceOperation(organization: org, repositories: batch))],
+                            operations: [.deactivate(LicenseOperation(organization: org, repositories: batch))],
                             fingerprint: "sha256:test")
                     ).report
             }
@@ -166,7 +166,7 @@ struct PlanExecutorTests {
                 let planRef = ObjectRef(id: plan.id, name: plan.name)
                 let newOnes = try (1...6).map { try Self.ref(organization, "new-\($0)") }
                 let operations: [PlannedOperation] =
-                    [.activate(LicenceOperation(organization: org, repositories: newOnes))]
+                    [.activate(LicenseOperation(organization: org, repositories: newOnes))]
                     + newOnes.map { .attach(MembershipOperation(organization: org, plan: planRef, repository: $0)) }
                 let flag = InterruptionFlag()
                 // Ctrl-C arrives as soon as the first attach has finished.

@@ -9,7 +9,9 @@
 ///     ^
 /// ```
 ///
-/// Each diagnostic and note with a place gets its source line and a caret under the column.
+/// Each diagnostic and note with a place gets its source line and a caret under the column. Messages,
+/// paths and quoted lines are escaped for the terminal (`TerminalText`), so no name or line from a file
+/// can move the cursor, forge a line or reverse the text; tabs in a quoted line stay tabs.
 public enum DiagnosticRenderer {
     /// Longest source line shown whole; longer lines are cut to a window around the column.
     static let maximumLineWidth = 160
@@ -25,10 +27,10 @@ public enum DiagnosticRenderer {
                 if let location { lastLine[location.file] = max(lastLine[location.file] ?? 0, location.line) }
             }
         }
-        var files: [String: SourceLines] = [:]
+        var files: [String: SourceMap] = [:]
         for source in sources where files[source.path] == nil {
             guard let last = lastLine[source.path] else { continue }
-            files[source.path] = SourceLines(source.text, upToLine: last)
+            files[source.path] = SourceMap(source.text, upToLine: last)
         }
         let style = Style(colour: colour)
         var output = ""
@@ -45,31 +47,65 @@ public enum DiagnosticRenderer {
     }
 
     private static func block(
-        severity: String, message: String, location: SourceLocation?, files: [String: SourceLines], style: Style
+        severity: String, message: String, location: SourceLocation?, files: [String: SourceMap], style: Style
     ) -> String {
         let label = style.paint(severity + ":", severity: severity)
+        let message = TerminalText.escaped(message)
         guard let location else { return "\(label) \(style.bold(message))\n" }
-        var output = "\(style.bold("\(location):")) \(label) \(style.bold(message))\n"
-        if let line = files[location.file]?.line(location.line) {
-            let (text, caretColumn) = window(Array(line.unicodeScalars), column: location.column)
-            output += String(String.UnicodeScalarView(text)) + "\n"
-            // Keep tabs under tabs so the caret lines up in any terminal.
-            let padding = text.prefix(max(0, caretColumn - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        let place = "\(TerminalText.escaped(location.file)):\(location.line):\(location.column):"
+        var output = "\(style.bold(place)) \(label) \(style.bold(message))\n"
+        if let source = files[location.file], let (text, caretColumn) = window(source, location) {
+            output += text.map(shown).joined() + "\n"
+            // Keep tabs under tabs so the caret lines up in any terminal; an escaped character is as wide as its escape.
+            let padding = text.prefix(max(0, caretColumn - 1)).map {
+                $0 == "\t" ? "\t" : String(repeating: " ", count: shown($0).count)
+            }.joined()
             output += padding + style.caret("^") + "\n"
         }
         return output
     }
 
-    /// The line, cut around `column` when it is too long, and the caret's column within what is shown.
-    private static func window(_ line: [Unicode.Scalar], column: Int) -> ([Unicode.Scalar], Int) {
-        let column = min(max(column, 1), line.count + 1)
-        guard line.count > maximumLineWidth else { return (line, column) }
+    /// A character of a quoted line as printed: escaped when unsafe, except a tab.
+    private static func shown(_ scalar: Unicode.Scalar) -> String {
+        scalar != "\t" && TerminalText.isUnsafe(scalar) ? TerminalText.escape(scalar) : String(scalar)
+    }
+
+    /// The location's line, cut to a window of `maximumLineWidth` characters around the column when it
+    /// is longer, and the caret's column within what is shown. Only the window is decoded, found
+    /// through the file's `SourceMap`, so quoting many places of one long line stays cheap.
+    private static func window(_ source: SourceMap, _ location: SourceLocation) -> ([Unicode.Scalar], Int)? {
+        guard let range = source.lineRange(location.line) else { return nil }
+        let bytes = source.bytes
+        let column = max(location.column, 1)
+        let target = source.byteOffset(of: YAMLPosition(line: location.line, column: column)) ?? range.upperBound
+        // Up to `half` characters before the target and `maximumLineWidth` from the window's start.
         let half = maximumLineWidth / 2
-        let start = max(0, min(column - 1 - half, line.count - maximumLineWidth))
-        let end = min(line.count, start + maximumLineWidth)
-        let prefix: [Unicode.Scalar] = start > 0 ? Array("...".unicodeScalars) : []
-        let suffix: [Unicode.Scalar] = end < line.count ? Array("...".unicodeScalars) : []
-        return (prefix + line[start..<end] + suffix, column - start + prefix.count)
+        var start = target
+        var before = 0
+        while start > range.lowerBound, before < half {
+            start -= 1
+            while start > range.lowerBound, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            before += 1
+        }
+        var end = start
+        var shown = 0
+        while end < range.upperBound, shown < maximumLineWidth {
+            end += UTF8Scalar.length(leadByte: bytes[end])
+            shown += 1
+        }
+        end = min(end, range.upperBound)
+        // When the line ends soon after the column, show more of what comes before it.
+        while start > range.lowerBound, shown < maximumLineWidth {
+            start -= 1
+            while start > range.lowerBound, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            before += 1
+            shown += 1
+        }
+        let text = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars)
+        let caret = before + 1
+        let prefix: [Unicode.Scalar] = start > range.lowerBound ? Array("...".unicodeScalars) : []
+        let suffix: [Unicode.Scalar] = end < range.upperBound ? Array("...".unicodeScalars) : []
+        return (prefix + text + suffix, min(caret, text.count + 1) + prefix.count)
     }
 
     /// ANSI colours, or none.

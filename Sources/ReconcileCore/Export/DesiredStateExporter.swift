@@ -27,7 +27,7 @@ public enum DesiredStateExporter {
         for organization in organizations {
             if !seenOrganizations.insert(organization.name).inserted {
                 lines.append(
-                    "  # Another organization is also named \(YAMLScalarWriter.scalar(organization.name)) (id \(organization.id)); not written."
+                    "  # Another organization is also named \(YAMLScalarWriter.scalar(organization.name)) (id \(TerminalText.escaped(organization.id))); not written."
                 )
                 continue
             }
@@ -50,7 +50,7 @@ public enum DesiredStateExporter {
         for plan in plans {
             if !seenPlans.insert(plan.name).inserted {
                 lines.append(
-                    "      # Another plan is also named \(YAMLScalarWriter.scalar(plan.name)) (id \(plan.id)); "
+                    "      # Another plan is also named \(YAMLScalarWriter.scalar(plan.name)) (id \(TerminalText.escaped(plan.id))); "
                         + "plan names must be unique to be managed, so it is not written.")
                 continue
             }
@@ -93,7 +93,8 @@ public enum DesiredStateExporter {
             lines.append("          # - \(YAMLScalarWriter.scalar(name))  (removed from the Git host; still attached)")
         }
         for id in unknownIds.sorted(by: OrdinalOrder.less) {
-            lines.append("          # repository id \(id) is attached but not in the organization's list")
+            lines.append(
+                "          # repository id \(TerminalText.escaped(id)) is attached but not in the organization's list")
         }
         if removed.isEmpty && unknownIds.isEmpty {
             lines.append("        membership: exact")

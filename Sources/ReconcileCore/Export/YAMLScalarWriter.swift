@@ -23,7 +23,7 @@ enum YAMLScalarWriter {
         return text.unicodeScalars.allSatisfy(ordinary)
     }
 
-    /// A double-quoted scalar with `"`, `\` and control characters escaped.
+    /// A double-quoted scalar with `"`, `\`, control and bidirectional characters escaped.
     static func doubleQuoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
@@ -34,9 +34,7 @@ enum YAMLScalarWriter {
             case "\t": output += "\\t"
             case "\r": output += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0xFEFF || scalar == "\u{2028}" || scalar == "\u{2029}"
-                {
+                if TerminalText.isUnsafe(scalar) || scalar.value == 0xFEFF {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     output += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {

@@ -33,16 +33,20 @@ public struct DesiredOrganization: Sendable, Hashable {
     public var plans: [DesiredPlan]
     /// Where the organization's `name` was written.
     public var location: SourceLocation
+    /// The environment variables the name was interpolated from (empty when written out). A message
+    /// about a name that matches nothing names these instead of printing a value from the environment.
+    public var nameVariables: [String]
 
     public init(
         name: String, licenses: LicenseMode = .additive, keepLicensed: [RepositorySelector] = [],
-        plans: [DesiredPlan], location: SourceLocation
+        plans: [DesiredPlan], location: SourceLocation, nameVariables: [String] = []
     ) {
         self.name = name
         self.licenses = licenses
         self.keepLicensed = keepLicensed
         self.plans = plans
         self.location = location
+        self.nameVariables = nameVariables
     }
 }
 
@@ -61,13 +65,16 @@ public struct DesiredPlan: Sendable, Hashable {
     public var membership: MembershipMode
     /// Where the plan's `name` was written.
     public var location: SourceLocation
+    /// The environment variables the name was interpolated from (empty when written out).
+    public var nameVariables: [String]
 
     public init(
         name: String, backupType: Int? = nil, includeMetadata: Bool? = nil,
         includeAllRepositories: Bool? = nil, worker: String? = nil, settings: [String: String]? = nil,
         repositories: [RepositorySelector]? = nil, membership: MembershipMode = .exact,
-        location: SourceLocation
+        location: SourceLocation, nameVariables: [String] = []
     ) {
+        self.nameVariables = nameVariables
         self.name = name
         self.backupType = backupType
         self.includeMetadata = includeMetadata
@@ -90,11 +97,14 @@ public struct RepositorySelector: Sendable, Hashable {
     /// Written with a leading `!`: removes what earlier entries matched.
     public var isExclusion: Bool
     public var location: SourceLocation
+    /// The environment variables the entry was interpolated from (empty when written out).
+    public var variables: [String]
 
-    public init(pattern: String, isExclusion: Bool = false, location: SourceLocation) {
+    public init(pattern: String, isExclusion: Bool = false, location: SourceLocation, variables: [String] = []) {
         self.pattern = pattern
         self.isExclusion = isExclusion
         self.location = location
+        self.variables = variables
     }
 
     /// True when the pattern holds glob syntax (`*`, `?`, `[`); otherwise it names one repository exactly.

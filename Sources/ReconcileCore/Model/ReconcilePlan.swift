@@ -24,14 +24,21 @@ public enum FieldValue: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
+/// A managed plan field the API can read back, so it can differ between desired and live state.
+/// The raw value is the field's name in the desired-state file, the API and the JSON plan.
+public enum PlanField: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case backupType, includeMetadata, includeAllRepositories
+
+    public var description: String { rawValue }
+}
+
 /// One managed, readable plan field that differs: `field: from -> to`.
 public struct FieldChange: Sendable, Hashable, Codable {
-    /// `backupType`, `includeMetadata` or `includeAllRepositories`.
-    public var field: String
+    public var field: PlanField
     public var from: FieldValue
     public var to: FieldValue
 
-    public init(field: String, from: FieldValue, to: FieldValue) {
+    public init(field: PlanField, from: FieldValue, to: FieldValue) {
         self.field = field
         self.from = from
         self.to = to
@@ -85,7 +92,7 @@ public struct MembershipOperation: Sendable, Hashable, Codable {
 }
 
 /// One activate or deactivate call: a chunk of one organization's repositories.
-public struct LicenceOperation: Sendable, Hashable, Codable {
+public struct LicenseOperation: Sendable, Hashable, Codable {
     public var organization: ObjectRef
     public var repositories: [ObjectRef]
 
@@ -97,11 +104,11 @@ public struct LicenceOperation: Sendable, Hashable, Codable {
 
 /// One API call of the plan.
 public enum PlannedOperation: Sendable, Hashable {
-    case activate(LicenceOperation)
+    case activate(LicenseOperation)
     case modify(ModifyOperation)
     case attach(MembershipOperation)
     case detach(MembershipOperation)
-    case deactivate(LicenceOperation)
+    case deactivate(LicenseOperation)
 
     /// The step the operation belongs to; steps run in this order.
     public var step: PlanStep {

@@ -2,6 +2,8 @@
 struct Located<Value: Sendable>: Sendable {
     var value: Value
     var location: SourceLocation
+    /// The environment variables the value was interpolated from; empty when written out.
+    var variables: [String] = []
 }
 
 /// A value of the shape its `ValueFormat` asks for (patterns and choices are `.string`).
@@ -42,7 +44,9 @@ struct CheckedObject: Sendable {
 
     func string(_ key: FormatKey) -> Located<String>? {
         fields[key].flatMap { field in
-            field.value.value.string.map { Located(value: $0, location: field.value.location) }
+            field.value.value.string.map {
+                Located(value: $0, location: field.value.location, variables: field.value.variables)
+            }
         }
     }
 

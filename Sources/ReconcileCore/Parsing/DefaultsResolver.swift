@@ -18,9 +18,10 @@ enum DefaultsResolver {
                                 includeMetadata: fields.includeMetadata,
                                 includeAllRepositories: plan.includeAllRepositories, worker: fields.worker,
                                 settings: fields.settings, repositories: plan.repositories,
-                                membership: fields.membership ?? .exact, location: plan.name.location)
+                                membership: fields.membership ?? .exact, location: plan.name.location,
+                                nameVariables: plan.name.variables)
                         },
-                        location: organization.name.location)
+                        location: organization.name.location, nameVariables: organization.name.variables)
                 }
             })
     }

@@ -53,6 +53,15 @@ public enum DesiredStateParser {
         parse(files, environment: environment, limits: .standard)
     }
 
+    /// The largest desired-state file accepted, in bytes (10 MB); a reader may refuse larger files
+    /// before reading them, with `fileTooLargeMessage`.
+    public static var maximumFileBytes: Int { ParsingLimits.standard.maximumFileBytes }
+
+    /// `the file is 12 MB; desired-state files are limited to 10 MB (...)`.
+    public static func fileTooLargeMessage(bytes: Int) -> String {
+        ParsingMessages.fileTooLarge(bytes: bytes, limit: maximumFileBytes)
+    }
+
     static func parse(_ files: [SourceFile], environment: [String: String], limits: ParsingLimits) -> ParseResult {
         guard !files.isEmpty else {
             return ParseResult(
@@ -75,9 +84,10 @@ public enum DesiredStateParser {
     private static func parseFile(
         _ file: SourceFile, environment: [String: String], limits: ParsingLimits
     ) -> (RawDocument?, [Diagnostic]) {
-        let composed = YAMLComposer.compose(file, limits: limits)
+        if let refusal = YAMLComposer.sizeRefusal(file, limits: limits) { return (nil, [refusal]) }
+        let source = SourceMap(file.text)
+        let composed = YAMLComposer.compose(file, source: source, limits: limits)
         guard let document = composed.document else { return (nil, composed.diagnostics) }
-        let source = SourceLines(file.text)
         let interpolated = Interpolator.interpolate(document, source: source, environment: environment)
         var validator = StructureValidator(file: file.path, source: source)
         let checked = validator.checkDocument(interpolated.root)

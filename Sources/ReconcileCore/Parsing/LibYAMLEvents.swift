@@ -4,11 +4,12 @@ internal import CYaml
 enum YAMLEvent {
     case streamStart, streamEnd, documentEnd
     case documentStart(at: YAMLPosition)
-    case scalar(YAMLScalar, anchor: String?, at: YAMLPosition)
+    /// `end` is where the scalar's text ends in the file (after its closing quote, if any).
+    case scalar(YAMLScalar, anchor: String?, at: YAMLPosition, end: YAMLPosition)
     case alias(anchor: String, at: YAMLPosition)
-    case sequenceStart(anchor: String?, at: YAMLPosition)
+    case sequenceStart(anchor: String?, tag: String?, at: YAMLPosition)
     case sequenceEnd
-    case mappingStart(anchor: String?, at: YAMLPosition)
+    case mappingStart(anchor: String?, tag: String?, at: YAMLPosition)
     case mappingEnd
 }
 
@@ -16,6 +17,9 @@ enum YAMLEvent {
 struct YAMLSyntaxError: Error, Sendable {
     var problem: String
     var position: YAMLPosition
+    /// For an error of the reader (a character libyaml refuses), the byte offset of that character
+    /// in the buffer, so its line and column can be computed the way the rest of the file's are.
+    var byteOffset: Int?
     /// E.g. "while parsing a block mapping", with the place that construct started.
     var context: (text: String, position: YAMLPosition)?
 }
@@ -27,11 +31,9 @@ struct YAMLSyntaxError: Error, Sendable {
 /// every duplicate with both places and every other problem in the same run.
 final class LibYAMLEventStream {
     private var parser = yaml_parser_t()
-    private let buffer: UnsafeBufferPointer<UInt8>
 
     /// `buffer` must stay valid for the stream's whole life.
     init(buffer: UnsafeBufferPointer<UInt8>) {
-        self.buffer = buffer
         yaml_parser_initialize(&parser)
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -43,8 +45,7 @@ final class LibYAMLEventStream {
         var event = yaml_event_t()
         guard yaml_parser_parse(&parser, &event) == 1 else { throw currentError() }
         defer { yaml_event_delete(&event) }
-        let position = YAMLPosition(
-            line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let position = Self.position(event.start_mark)
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
         case YAML_STREAM_END_EVENT: return .streamEnd
@@ -59,12 +60,14 @@ final class LibYAMLEventStream {
                     String(decoding: UnsafeBufferPointer(start: $0, count: Int(data.length)), as: UTF8.self)
                 } ?? ""
             let scalar = YAMLScalar(text: text, style: Self.style(data.style), tag: Self.string(data.tag))
-            return .scalar(scalar, anchor: Self.string(data.anchor), at: position)
+            return .scalar(scalar, anchor: Self.string(data.anchor), at: position, end: Self.position(event.end_mark))
         case YAML_SEQUENCE_START_EVENT:
-            return .sequenceStart(anchor: Self.string(event.data.sequence_start.anchor), at: position)
+            let data = event.data.sequence_start
+            return .sequenceStart(anchor: Self.string(data.anchor), tag: Self.string(data.tag), at: position)
         case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
         case YAML_MAPPING_START_EVENT:
-            return .mappingStart(anchor: Self.string(event.data.mapping_start.anchor), at: position)
+            let data = event.data.mapping_start
+            return .mappingStart(anchor: Self.string(data.anchor), tag: Self.string(data.tag), at: position)
         case YAML_MAPPING_END_EVENT: return .mappingEnd
         default:
             // YAML_NO_EVENT: libyaml produces it only after the stream ended.
@@ -74,35 +77,17 @@ final class LibYAMLEventStream {
 
     private func currentError() -> YAMLSyntaxError {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
-        var position = YAMLPosition(
-            line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-        if parser.error == YAML_READER_ERROR {
-            position = Self.position(ofByteOffset: Int(parser.problem_offset), in: buffer)
-        }
+        let offset = parser.error == YAML_READER_ERROR ? Int(parser.problem_offset) : nil
         var context: (String, YAMLPosition)?
         if let text = parser.context.map({ String(cString: $0) }) {
-            context = (
-                text,
-                YAMLPosition(
-                    line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
-            )
+            context = (text, Self.position(parser.context_mark))
         }
-        return YAMLSyntaxError(problem: problem, position: position, context: context)
+        return YAMLSyntaxError(
+            problem: problem, position: Self.position(parser.problem_mark), byteOffset: offset, context: context)
     }
 
-    private static func position(ofByteOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> YAMLPosition {
-        var line = 1
-        var column = 1
-        for index in 0..<min(offset, buffer.count) {
-            let byte = buffer[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1  // count Unicode scalars, not continuation bytes
-            }
-        }
-        return YAMLPosition(line: line, column: column)
+    private static func position(_ mark: yaml_mark_t) -> YAMLPosition {
+        YAMLPosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

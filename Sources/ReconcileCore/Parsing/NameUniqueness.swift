@@ -10,7 +10,7 @@ enum NameUniqueness {
                 if let first = organizations[name.value] {
                     diagnostics.append(
                         .error(
-                            "organization '\(name.value)' is already defined at \(first); name each organization "
+                            "organization \(shown(name)) is already defined at \(first); name each organization "
                                 + "once and list all its plans there",
                             at: name.location,
                             notes: [Diagnostic.Note(message: "first defined here", location: first)]))
@@ -30,8 +30,8 @@ enum NameUniqueness {
             if let first = plans[plan.name.value] {
                 diagnostics.append(
                     .error(
-                        "plan '\(plan.name.value)' is listed twice in organization '\(organization.name.value)' (first at "
-                            + "\(first)); list each plan once",
+                        "plan \(shown(plan.name)) is listed twice in organization \(shown(organization.name)) (first "
+                            + "at \(first)); list each plan once",
                         at: plan.name.location,
                         notes: [Diagnostic.Note(message: "first defined here", location: first)]))
             } else {
@@ -39,5 +39,12 @@ enum NameUniqueness {
             }
         }
         return diagnostics
+    }
+
+    /// `'acme'`, or `named by the variable ORG` for a name from the environment (never printed).
+    static func shown(_ name: Located<String>) -> String {
+        name.variables.isEmpty
+            ? "'\(StructureValidator.shown(name.value))'"
+            : "(named by \(Interpolator.naming(name.variables)))"
     }
 }

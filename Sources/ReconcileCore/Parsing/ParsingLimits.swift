@@ -5,6 +5,9 @@ struct ParsingLimits: Sendable, Hashable {
     /// Nodes that aliases (`*name`) may add to a document when expanded; a "billion laughs"
     /// document adds billions from a few hundred bytes.
     var maximumAliasExpansion: Int = 100_000
+    /// Bytes of scalar text that aliases may add when expanded: with the node budget, this keeps
+    /// the work after composing linear in the file's size even when large values are aliased.
+    var maximumAliasExpansionBytes: Int = 10 * 1024 * 1024
     /// Deepest nesting of lists and mappings; the format itself needs fewer than ten levels.
     var maximumDepth: Int = 64
 

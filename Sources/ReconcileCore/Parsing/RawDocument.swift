@@ -87,15 +87,19 @@ extension RawPlan {
 
 extension RepositorySelector {
     /// `!pattern` becomes an exclusion of `pattern`; the location is the entry's.
-    init(entry text: String, location: SourceLocation) {
+    init(entry text: String, location: SourceLocation, variables: [String] = []) {
         let isExclusion = text.hasPrefix("!")
-        self.init(pattern: isExclusion ? String(text.dropFirst()) : text, isExclusion: isExclusion, location: location)
+        self.init(
+            pattern: isExclusion ? String(text.dropFirst()) : text, isExclusion: isExclusion, location: location,
+            variables: variables)
     }
 
     static func list(_ entries: [Located<CheckedValue>]?) -> [RepositorySelector]? {
         entries.map { list in
             list.compactMap { entry in
-                entry.value.string.map { RepositorySelector(entry: $0, location: entry.location) }
+                entry.value.string.map {
+                    RepositorySelector(entry: $0, location: entry.location, variables: entry.variables)
+                }
             }
         }
     }

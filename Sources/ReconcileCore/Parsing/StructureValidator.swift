@@ -3,10 +3,10 @@
 /// fields). Every problem is reported; fields with errors are left out of the result.
 struct StructureValidator {
     let file: String
-    let source: SourceLines
+    let source: SourceMap
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, source: SourceLines) {
+    init(file: String, source: SourceMap) {
         self.file = file
         self.source = source
     }
@@ -24,6 +24,11 @@ struct StructureValidator {
     }
 
     func location(_ node: YAMLNode) -> SourceLocation { node.position.location(in: file) }
+
+    /// `value` at `node`'s place, with the variables it was interpolated from.
+    func located(_ value: CheckedValue, _ node: YAMLNode) -> Located<CheckedValue> {
+        Located(value: value, location: location(node), variables: node.scalar?.variables ?? [])
+    }
 
     mutating func error(_ message: String, at node: YAMLNode, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(message, at: location(node), notes: notes))
@@ -53,7 +58,7 @@ struct StructureValidator {
             }
             if let first = firstKeys[keyText] {
                 error(
-                    "duplicate key '\(keyText)'; a key may appear only once in a mapping", at: pair.key,
+                    "duplicate key '\(Self.shown(keyText))'; a key may appear only once in a mapping", at: pair.key,
                     notes: [Diagnostic.Note(message: "first defined here", location: location(first))])
                 continue
             }
@@ -64,7 +69,7 @@ struct StructureValidator {
             }
             if let value = checkValue(pair.value, field.value, subject: "'\(keyText)'", writing: "\(keyText): ") {
                 object.fields[field.key] = CheckedField(
-                    keyLocation: location(pair.key), value: Located(value: value, location: location(pair.value)))
+                    keyLocation: location(pair.key), value: located(value, pair.value))
             }
         }
         for field in format.fields where field.isRequired && firstKeys[field.key.rawValue] == nil {
@@ -76,7 +81,7 @@ struct StructureValidator {
 
     static func unknownKeyMessage(_ key: String, in format: ObjectFormat) -> String {
         let known = format.fields.map(\.key.rawValue)
-        var message = "unknown key '\(key)' in \(format.noun)"
+        var message = "unknown key '\(shown(key))' in \(format.noun)"
         if key == "<<" {
             return message + "; YAML merge keys are not supported, write the keys out (or use defaults)"
         }
@@ -84,7 +89,7 @@ struct StructureValidator {
             return message + "; did you mean '\(suggestion)'?"
         }
         if let owner = DesiredStateFormat.allObjects.first(where: { $0.field(key) != nil }) {
-            message += "; '\(key)' belongs in \(owner.noun)"
+            message += "; '\(shown(key))' belongs in \(owner.noun)"
         }
         return message + " (expected one of: \(known.joined(separator: ", ")))"
     }
@@ -151,7 +156,7 @@ struct StructureValidator {
             return checkList(node, of: itemFormat, minItems: minItems, subject: subject)
         case .stringMap:
             return checkStringMap(node, subject: subject)
-        case .string, .integer, .boolean, .choice, .repositoryPattern:
+        case .string, .name, .integer, .boolean, .choice, .repositoryPattern:
             return checkScalar(node, format, subject: subject, writing: writing)
         }
     }
@@ -174,8 +179,15 @@ struct StructureValidator {
                 "\(subject) has no value; write a list (lines starting with \"- \", or [] for none) or remove it",
                 at: node)
             return nil
+        case .scalar(let scalar) where scalar.wasInterpolated:
+            error(
+                "\(subject) must be a list, but \(Interpolator.naming(scalar.variables)) gave a single value; "
+                    + "write the entries as lines starting with \"- \"", at: node)
+            return nil
         case .scalar(let scalar):
-            error("\(subject) must be a list; write it as [\(scalar.text)] or as lines starting with \"- \"", at: node)
+            error(
+                "\(subject) must be a list; write it as [\(Self.shown(scalar.text))] or as lines starting with \"- \"",
+                at: node)
             return nil
         case .mapping:
             error("\(subject) must be a list (lines starting with \"- \"), but found a mapping", at: node)
@@ -191,7 +203,7 @@ struct StructureValidator {
         var checked: [Located<CheckedValue>] = []
         for item in items {
             if let value = checkValue(item, itemFormat, subject: itemSubject, writing: "- ") {
-                checked.append(Located(value: value, location: location(item)))
+                checked.append(located(value, item))
             }
         }
         return .list(checked)
@@ -224,14 +236,14 @@ struct StructureValidator {
             }
             if let first = firstKeys[key.text] {
                 error(
-                    "duplicate key '\(key.text)'; a key may appear only once in a mapping", at: pair.key,
+                    "duplicate key '\(Self.shown(key.text))'; a key may appear only once in a mapping", at: pair.key,
                     notes: [Diagnostic.Note(message: "first defined here", location: location(first))])
                 continue
             }
             firstKeys[key.text] = pair.key
             guard let value = pair.value.scalar else {
                 error(
-                    "the value of '\(key.text)' in \(subject) must be a single value, not \(pair.value.kindDescription)",
+                    "the value of '\(Self.shown(key.text))' in \(subject) must be a single value, not \(pair.value.kindDescription)",
                     at: pair.value)
                 continue
             }
@@ -243,11 +255,12 @@ struct StructureValidator {
                         value: Located(value: value.text, location: location(pair.value))))
             case .null:
                 error(
-                    "'\(key.text)' in \(subject) has no value; write a value (\"\" for empty text) or remove it",
+                    "'\(Self.shown(key.text))' in \(subject) has no value; write a value (\"\" for empty text) or remove it",
                     at: pair.value)
             case .timestamp:
                 error(
-                    "'\(key.text)' in \(subject) reads as a date; quote it: \(key.text): \"\(value.text)\"",
+                    "'\(Self.shown(key.text))' in \(subject) reads as a date; quote it: "
+                        + "\(Self.shown(key.text)): \"\(Self.shown(value.text))\"",
                     at: pair.value)
             }
         }

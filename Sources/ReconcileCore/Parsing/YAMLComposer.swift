@@ -2,8 +2,8 @@
 ///
 /// Refuses, with a diagnostic instead of a hang or a crash: files over the size limit (checked
 /// before parsing), YAML syntax errors (libyaml's message and position), more than one document,
-/// undefined aliases, aliases that would expand past the node budget ("billion laughs"), and
-/// nesting deeper than the depth limit.
+/// undefined aliases, aliases that would expand past the node or text budget ("billion laughs"),
+/// nesting deeper than the depth limit, and tags other than the standard ones (`YAMLTags`).
 enum YAMLComposer {
     struct Output: Sendable {
         /// nil when the file could not be read as YAML at all.
@@ -12,32 +12,40 @@ enum YAMLComposer {
     }
 
     static func compose(_ file: SourceFile, limits: ParsingLimits = .standard) -> Output {
+        if let refusal = sizeRefusal(file, limits: limits) { return Output(document: nil, diagnostics: [refusal]) }
+        return compose(file, source: SourceMap(file.text), limits: limits)
+    }
+
+    /// The error for a file over the size limit, checked before anything else reads it.
+    static func sizeRefusal(_ file: SourceFile, limits: ParsingLimits) -> Diagnostic? {
         let byteCount = file.text.utf8.count
-        guard byteCount <= limits.maximumFileBytes else {
-            let message =
-                "the file is \(ParsingLimits.describeBytes(byteCount)); desired-state files are "
-                + "limited to \(ParsingLimits.describeBytes(limits.maximumFileBytes)) (split it into several files "
-                + "and pass each with -f)"
-            return Output(
-                document: nil, diagnostics: [.error(message, at: SourceLocation(file: file.path, line: 1, column: 1))])
-        }
+        guard byteCount > limits.maximumFileBytes else { return nil }
+        let message = ParsingMessages.fileTooLarge(bytes: byteCount, limit: limits.maximumFileBytes)
+        return .error(message, at: SourceLocation(file: file.path, line: 1, column: 1))
+    }
+
+    /// `source` is the file's `SourceMap`, built once per file by the caller.
+    static func compose(_ file: SourceFile, source: SourceMap, limits: ParsingLimits = .standard) -> Output {
+        if let refusal = sizeRefusal(file, limits: limits) { return Output(document: nil, diagnostics: [refusal]) }
         // libyaml skips a byte-order mark only when it detects the encoding itself; the encoding is
-        // given (UTF-8), so drop the mark here. Columns then match what editors show.
-        var text =
-            file.text.unicodeScalars.first == "\u{FEFF}" ? String(file.text.unicodeScalars.dropFirst()) : file.text
-        let result: Result<YAMLNode?, CompositionFailure> = text.withUTF8 { buffer in
-            var composer = TreeBuilder(stream: LibYAMLEventStream(buffer: buffer), limits: limits)
+        // given (UTF-8), so the mark is left out of the buffer. Columns then match what editors show.
+        let result: Result<(YAMLNode?, [Diagnostic]), CompositionFailure> = source.bytes.withUnsafeBufferPointer {
+            whole in
+            let buffer = UnsafeBufferPointer(rebasing: whole[source.contentStart...])
+            var composer = TreeBuilder(
+                stream: LibYAMLEventStream(buffer: buffer), limits: limits, file: file.path)
             do throws(CompositionFailure) {
-                return .success(try composer.document())
+                let root = try composer.document()
+                return .success((root, composer.diagnostics))
             } catch {
                 return .failure(error)
             }
         }
         switch result {
-        case .success(let root):
-            return Output(document: YAMLDocument(file: file.path, root: root), diagnostics: [])
+        case .success(let (root, diagnostics)):
+            return Output(document: YAMLDocument(file: file.path, root: root), diagnostics: diagnostics)
         case .failure(let failure):
-            return Output(document: nil, diagnostics: [failure.diagnostic(in: file.path, text: file.text)])
+            return Output(document: nil, diagnostics: [failure.diagnostic(in: file.path, source: source)])
         }
     }
 }
@@ -47,18 +55,27 @@ private enum CompositionFailure: Error {
     case syntax(YAMLSyntaxError)
     case undefinedAlias(String, YAMLPosition)
     case aliasBomb(limit: Int, YAMLPosition)
+    case aliasTextBomb(limit: Int, YAMLPosition)
     case tooDeep(limit: Int, YAMLPosition)
     case secondDocument(YAMLPosition)
 
-    func diagnostic(in file: String, text: String) -> Diagnostic {
+    func diagnostic(in file: String, source: SourceMap) -> Diagnostic {
         switch self {
         case .syntax(let error) where error.problem.hasPrefix("Maximum nesting level reached"):
             // libyaml's own bound (1,000 levels) hits before ours when the nesting is extreme.
             return CompositionFailure.tooDeep(limit: ParsingLimits.standard.maximumDepth, error.position).diagnostic(
-                in: file, text: text)
+                in: file, source: source)
         case .syntax(let error):
             var message = "YAML syntax error: \(error.problem)"
-            if error.problem.contains("cannot start any token"), Self.character(at: error.position, in: text) == "\t" {
+            var position = source.clamped(error.position)
+            if let offset = error.byteOffset {
+                // The reader counts bytes of the buffer, which starts after the byte-order mark.
+                let byte = source.contentStart + offset
+                position = source.position(ofByte: byte)
+                if byte < source.bytes.count { message += ParsingMessages.refusedCharacter(source, at: byte) }
+            } else if error.problem.contains("cannot start any token"),
+                let byte = source.byteOffset(of: position), byte < source.bytes.count, source.bytes[byte] == 0x09
+            {
                 message += " (a tab; YAML indents with spaces only)"
             }
             // libyaml's context ("while parsing a flow sequence") helps when it points elsewhere.
@@ -69,18 +86,19 @@ private enum CompositionFailure: Error {
                         : [
                             Diagnostic.Note(
                                 message: "\(context.text) that starts here",
-                                location: context.position.location(in: file))
+                                location: source.clamped(context.position).location(in: file))
                         ]
                 } ?? []
-            return .error(message, at: error.position.location(in: file), notes: notes)
+            return .error(message, at: position.location(in: file), notes: notes)
         case .undefinedAlias(let name, let position):
             return .error(
                 "the alias *\(name) refers to no anchor; define &\(name) before using it",
                 at: position.location(in: file))
         case .aliasBomb(let limit, let position):
+            return .error(ParsingMessages.aliasBomb("\(limit) nodes"), at: position.location(in: file))
+        case .aliasTextBomb(let limit, let position):
             return .error(
-                "aliases expand this file to more than \(limit) nodes (a \"billion laughs\" document?); "
-                    + "refusing to expand it: write the values out or use fewer nested aliases",
+                ParsingMessages.aliasBomb(ParsingLimits.describeBytes(limit) + " of text"),
                 at: position.location(in: file))
         case .tooDeep(let limit, let position):
             return .error(
@@ -92,35 +110,27 @@ private enum CompositionFailure: Error {
                 at: position.location(in: file))
         }
     }
-
-    private static func character(at position: YAMLPosition, in text: String) -> Character? {
-        var line = 1
-        var lineStart = text.unicodeScalars.startIndex
-        for index in text.unicodeScalars.indices where line < position.line {
-            if text.unicodeScalars[index] == "\n" {
-                line += 1
-                lineStart = text.unicodeScalars.index(after: index)
-            }
-        }
-        let scalars = text.unicodeScalars[lineStart...]
-        guard let index = scalars.index(lineStart, offsetBy: position.column - 1, limitedBy: scalars.endIndex),
-            index < scalars.endIndex
-        else { return nil }
-        return Character(scalars[index])
-    }
 }
 
-/// Builds the tree from libyaml events, expanding aliases within the budget.
+/// Builds the tree from libyaml events, expanding aliases within the budget. Tags other than the
+/// standard ones are recorded as diagnostics and composing goes on, so every one is reported.
 private struct TreeBuilder {
+    /// A node with what its full expansion costs: nodes, and bytes of scalar text.
+    typealias Sized = (node: YAMLNode, size: Int, bytes: Int)
+
     let stream: LibYAMLEventStream
     let limits: ParsingLimits
-    /// Each anchor's node and its size in nodes once fully expanded.
-    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Each anchor's node and its expanded size.
+    private var anchors: [String: Sized] = [:]
     private var nodesAddedByAliases = 0
+    private var bytesAddedByAliases = 0
 
-    init(stream: LibYAMLEventStream, limits: ParsingLimits) {
+    init(stream: LibYAMLEventStream, limits: ParsingLimits, file: String) {
         self.stream = stream
         self.limits = limits
+        self.file = file
     }
 
     /// The single document's root, or nil for a file without a document.
@@ -149,57 +159,72 @@ private struct TreeBuilder {
         }
     }
 
-    /// The node that `event` starts, and its expanded size in nodes.
-    private mutating func node(from event: YAMLEvent, depth: Int) throws(CompositionFailure) -> (
-        node: YAMLNode, size: Int
-    ) {
+    /// The node that `event` starts, and its expanded size.
+    private mutating func node(from event: YAMLEvent, depth: Int) throws(CompositionFailure) -> Sized {
         switch event {
-        case .scalar(let scalar, let anchor, let position):
-            return remember(YAMLNode(content: .scalar(scalar), position: position), size: 1, anchor: anchor)
+        case .scalar(var scalar, let anchor, let position, let end):
+            if let tag = scalar.tag, !YAMLTags.isAllowed(tag, on: .scalar) {
+                refuse(tag, on: .scalar, at: position)
+                scalar.tag = nil
+            }
+            let node = YAMLNode(content: .scalar(scalar), position: position, end: end)
+            return remember((node, 1, scalar.text.utf8.count), anchor: anchor)
         case .alias(let name, let position):
-            guard let (target, size) = anchors[name] else { throw .undefinedAlias(name, position) }
-            nodesAddedByAliases += size
+            guard let target = anchors[name] else { throw .undefinedAlias(name, position) }
+            nodesAddedByAliases += target.size
+            bytesAddedByAliases += target.bytes
             if nodesAddedByAliases > limits.maximumAliasExpansion {
                 throw .aliasBomb(limit: limits.maximumAliasExpansion, position)
             }
-            return (target, size)
-        case .sequenceStart(let anchor, let position):
+            if bytesAddedByAliases > limits.maximumAliasExpansionBytes {
+                throw .aliasTextBomb(limit: limits.maximumAliasExpansionBytes, position)
+            }
+            return target
+        case .sequenceStart(let anchor, let tag, let position):
             guard depth < limits.maximumDepth else { throw .tooDeep(limit: limits.maximumDepth, position) }
+            if let tag, !YAMLTags.isAllowed(tag, on: .sequence) { refuse(tag, on: .sequence, at: position) }
             var items: [YAMLNode] = []
-            var size = 1
+            var total: Sized = (YAMLNode(content: .sequence([]), position: position), 1, 0)
             while true {
                 let event = try next()
                 if case .sequenceEnd = event { break }
                 let item = try node(from: event, depth: depth + 1)
                 items.append(item.node)
-                size += item.size
+                total.size += item.size
+                total.bytes += item.bytes
             }
-            return remember(YAMLNode(content: .sequence(items), position: position), size: size, anchor: anchor)
-        case .mappingStart(let anchor, let position):
+            total.node.content = .sequence(items)
+            return remember(total, anchor: anchor)
+        case .mappingStart(let anchor, let tag, let position):
             guard depth < limits.maximumDepth else { throw .tooDeep(limit: limits.maximumDepth, position) }
+            if let tag, !YAMLTags.isAllowed(tag, on: .mapping) { refuse(tag, on: .mapping, at: position) }
             var pairs: [YAMLPair] = []
-            var size = 1
+            var total: Sized = (YAMLNode(content: .mapping([]), position: position), 1, 0)
             while true {
                 let event = try next()
                 if case .mappingEnd = event { break }
                 let key = try node(from: event, depth: depth + 1)
                 let value = try node(from: try next(), depth: depth + 1)
                 pairs.append(YAMLPair(key: key.node, value: value.node))
-                size += key.size + value.size
+                total.size += key.size + value.size
+                total.bytes += key.bytes + value.bytes
             }
-            return remember(YAMLNode(content: .mapping(pairs), position: position), size: size, anchor: anchor)
+            total.node.content = .mapping(pairs)
+            return remember(total, anchor: anchor)
         case .streamStart, .streamEnd, .documentStart, .documentEnd, .sequenceEnd, .mappingEnd:
             // libyaml guarantees a node event here; treat anything else as an empty value.
-            return (
-                YAMLNode(
-                    content: .scalar(YAMLScalar(text: "", style: .plain)), position: YAMLPosition(line: 1, column: 1)),
-                1
-            )
+            let empty = YAMLNode(
+                content: .scalar(YAMLScalar(text: "", style: .plain)), position: YAMLPosition(line: 1, column: 1))
+            return (empty, 1, 0)
         }
     }
 
-    private mutating func remember(_ node: YAMLNode, size: Int, anchor: String?) -> (node: YAMLNode, size: Int) {
-        if let anchor { anchors[anchor] = (node, size) }
-        return (node, size)
+    private mutating func refuse(_ tag: String, on kind: YAMLTags.NodeKind, at position: YAMLPosition) {
+        diagnostics.append(.error(YAMLTags.refusal(tag, on: kind), at: position.location(in: file)))
+    }
+
+    private mutating func remember(_ sized: Sized, anchor: String?) -> Sized {
+        if let anchor { anchors[anchor] = sized }
+        return sized
     }
 }

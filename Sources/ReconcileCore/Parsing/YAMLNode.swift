@@ -29,6 +29,9 @@ struct YAMLScalar: Sendable, Hashable {
     /// The text as written when `${VAR}` interpolation changed it, else nil. An interpolated value
     /// is read leniently as the type the field expects (`"${FLAG}"` with FLAG=true is a boolean).
     var textBeforeInterpolation: String?
+    /// The variables `${NAME}` interpolation read (each once, in order of first use). Messages about
+    /// an interpolated value name these instead of printing the value, which may be a secret.
+    var variables: [String] = []
 
     var wasInterpolated: Bool { textBeforeInterpolation != nil }
 }
@@ -45,6 +48,15 @@ struct YAMLNode: Sendable {
 
     var content: Content
     var position: YAMLPosition
+    /// Where a scalar's text ends in the file (for collections, where they start): references and
+    /// patterns are looked for between `position` and `end` only, so finding them costs linear time.
+    var end: YAMLPosition
+
+    init(content: Content, position: YAMLPosition, end: YAMLPosition? = nil) {
+        self.content = content
+        self.position = position
+        self.end = end ?? position
+    }
 
     var scalar: YAMLScalar? {
         if case .scalar(let scalar) = content { scalar } else { nil }

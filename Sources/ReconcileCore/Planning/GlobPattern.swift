@@ -89,10 +89,14 @@ public struct GlobSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public var message: String
     /// Offset of the offending character in the pattern, counted in Unicode scalars from 0.
     public var offset: Int
+    /// What is wrong without quoting the pattern ("a bracket is never closed"), for a pattern that
+    /// came from an environment variable and so must not be printed.
+    public var summary: String
 
-    public init(message: String, offset: Int) {
+    public init(message: String, offset: Int, summary: String? = nil) {
         self.message = message
         self.offset = offset
+        self.summary = summary ?? "the pattern is not a valid glob"
     }
 
     public var description: String { message }
@@ -147,7 +151,7 @@ private enum GlobCompiler {
                     throw GlobSyntaxError(
                         message:
                             "the range \"\(scalar)-\(scalars[index + 2])\" is reversed; write \"\(scalars[index + 2])-\(scalar)\"",
-                        offset: index)
+                        offset: index, summary: "a range in it is reversed")
                 }
                 ranges.append(low...high)
                 index += 3
@@ -156,7 +160,9 @@ private enum GlobCompiler {
                 index += 1
             }
         }
-        throw GlobSyntaxError(message: "the bracket \"[\" is never closed; add \"]\"", offset: open)
+        throw GlobSyntaxError(
+            message: "the bracket \"[\" is never closed; add \"]\"", offset: open,
+            summary: "a bracket \"[\" in it is never closed")
     }
 }
 

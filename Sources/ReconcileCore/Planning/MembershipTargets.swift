@@ -17,10 +17,10 @@ struct OrganizationTarget: Sendable {
     /// Every live plan of the organization, managed or not, in plan order.
     let plans: [PlanTarget]
     /// Repositories (not removed) that will be in some plan, so must hold a licence.
-    let needsLicence: RepositorySet
+    let needsLicense: RepositorySet
     /// Repositories whose licence is never taken away: those that need one, any repository still on
     /// some plan's explicit list (removed ones included), and `keepLicensed` matches.
-    let keepsLicence: RepositorySet
+    let keepsLicense: RepositorySet
 }
 
 /// Stage 2 of planning: what every plan of an organization will hold after reconciling, and hence
@@ -31,7 +31,7 @@ enum MembershipTargets {
         let managed = Dictionary(organization.plans.map { ($0.live.id, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         var plans: [PlanTarget] = []
-        var needsLicence = RepositorySet(capacity: index.repositories.count)
+        var needsLicense = RepositorySet(capacity: index.repositories.count)
         var onSomeList = RepositorySet(capacity: index.repositories.count)
         for live in index.plansInOrder {
             var current = RepositorySet(capacity: index.repositories.count)
@@ -54,7 +54,7 @@ enum MembershipTargets {
                         at: desired.location))
             }
             let includeAllAfter = resolved?.desired.includeAllRepositories ?? live.includeAllRepositories
-            needsLicence.formUnion(includeAllAfter ? index.present : target)
+            needsLicense.formUnion(includeAllAfter ? index.present : target)
             onSomeList.formUnion(target)
             plans.append(
                 PlanTarget(
@@ -62,11 +62,11 @@ enum MembershipTargets {
                     includeAllAfter: includeAllAfter))
         }
         // Removed repositories never need a licence (they cannot be backed up any more).
-        needsLicence = needsLicence.intersection(index.present)
-        let keepsLicence = needsLicence.union(onSomeList).union(organization.keepLicensed)
+        needsLicense = needsLicense.intersection(index.present)
+        let keepsLicense = needsLicense.union(onSomeList).union(organization.keepLicensed)
         return (
             OrganizationTarget(
-                resolved: organization, plans: plans, needsLicence: needsLicence, keepsLicence: keepsLicence),
+                resolved: organization, plans: plans, needsLicense: needsLicense, keepsLicense: keepsLicense),
             diagnostics
         )
     }

@@ -1,21 +1,25 @@
-/// The operations of a plan bucketed by step; `ordered` concatenates the steps in run order.
+/// The operations of a plan bucketed by the step each belongs to (`PlannedOperation.step`), so an
+/// operation cannot land in the wrong step; `ordered` concatenates the steps in run order.
 struct StepOperations: Sendable {
-    var activate: [PlannedOperation] = []
-    var modify: [PlannedOperation] = []
-    var attach: [PlannedOperation] = []
-    var detach: [PlannedOperation] = []
-    var deactivate: [PlannedOperation] = []
+    private var buckets: [PlanStep: [PlannedOperation]] = [:]
 
-    mutating func append(_ other: StepOperations) {
-        activate += other.activate
-        modify += other.modify
-        attach += other.attach
-        detach += other.detach
-        deactivate += other.deactivate
+    /// Adds `operation` at the end of its step.
+    mutating func append(_ operation: PlannedOperation) {
+        buckets[operation.step, default: []].append(operation)
     }
 
+    /// Adds every step of `other` after the operations already in that step.
+    mutating func append(contentsOf other: StepOperations) {
+        for (step, operations) in other.buckets { buckets[step, default: []] += operations }
+    }
+
+    /// The operations of one step, in the order they were added.
+    subscript(step: PlanStep) -> [PlannedOperation] { buckets[step] ?? [] }
+
     /// Step by step: activate, modify, attach, detach, deactivate.
-    var ordered: [PlannedOperation] { activate + modify + attach + detach + deactivate }
+    var ordered: [PlannedOperation] { Self.runOrder.flatMap { self[$0] } }
+
+    private static let runOrder = PlanStep.allCases.sorted()
 }
 
 /// Stage 3 of planning: the calls that take one organization from its live state to its targets.
@@ -29,12 +33,12 @@ enum PlanDiff {
         let organization = index.ref
         var steps = StepOperations()
         var diagnostics: [Diagnostic] = []
-        let chunkSize = max(1, options.licenceChunkSize)
+        let chunkSize = max(1, options.licenseChunkSize)
 
-        let toActivate = target.needsLicence.positions.filter { !index.repositories[$0].isActive }
+        let toActivate = target.needsLicense.positions.filter { !index.repositories[$0].isActive }
         for chunk in toActivate.chunked(by: chunkSize) {
-            steps.activate.append(
-                .activate(LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
+            steps.append(
+                .activate(LicenseOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
         }
 
         for plan in target.plans {
@@ -42,7 +46,7 @@ enum PlanDiff {
             let planRef = ObjectRef(id: plan.live.id, name: plan.live.name)
             let changes = fieldChanges(desired: desired, live: plan.live)
             if !changes.isEmpty || (options.pushWriteOnly && desired.declaresWriteOnlyFields) {
-                steps.modify.append(
+                steps.append(
                     .modify(
                         ModifyOperation(
                             organization: organization, plan: planRef, changes: changes, worker: desired.worker,
@@ -60,13 +64,13 @@ enum PlanDiff {
                         at: desired.location))
             }
             for position in plan.target.subtracting(plan.current).positions {
-                steps.attach.append(
+                steps.append(
                     .attach(
                         MembershipOperation(
                             organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
             }
             for position in plan.current.subtracting(plan.target).positions {
-                steps.detach.append(
+                steps.append(
                     .detach(
                         MembershipOperation(
                             organization: organization, plan: planRef, repository: index.repositoryRef(at: position))))
@@ -74,11 +78,11 @@ enum PlanDiff {
         }
 
         if target.resolved.desired.licenses == .exact {
-            let toDeactivate = target.keepsLicence.complement.positions.filter { index.repositories[$0].isActive }
+            let toDeactivate = target.keepsLicense.complement.positions.filter { index.repositories[$0].isActive }
             for chunk in toDeactivate.chunked(by: chunkSize) {
-                steps.deactivate.append(
+                steps.append(
                     .deactivate(
-                        LicenceOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
+                        LicenseOperation(organization: organization, repositories: chunk.map(index.repositoryRef))))
             }
         }
         return (steps, diagnostics)
@@ -91,18 +95,18 @@ enum PlanDiff {
         if let backupType = desired.backupType, live.backupType != backupType {
             changes.append(
                 FieldChange(
-                    field: "backupType", from: live.backupType.map(FieldValue.int) ?? .null, to: .int(backupType)))
+                    field: .backupType, from: live.backupType.map(FieldValue.int) ?? .null, to: .int(backupType)))
         }
         if let includeMetadata = desired.includeMetadata, live.includeMetadata != includeMetadata {
             changes.append(
                 FieldChange(
-                    field: "includeMetadata", from: live.includeMetadata.map(FieldValue.bool) ?? .null,
+                    field: .includeMetadata, from: live.includeMetadata.map(FieldValue.bool) ?? .null,
                     to: .bool(includeMetadata)))
         }
         if let includeAll = desired.includeAllRepositories, live.includeAllRepositories != includeAll {
             changes.append(
                 FieldChange(
-                    field: "includeAllRepositories", from: .bool(live.includeAllRepositories), to: .bool(includeAll)))
+                    field: .includeAllRepositories, from: .bool(live.includeAllRepositories), to: .bool(includeAll)))
         }
         return changes
     }

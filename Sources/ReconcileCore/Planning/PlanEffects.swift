@@ -14,9 +14,9 @@ public enum PlanEffects {
         for operation in plan.operations {
             switch operation {
             case .activate(let op):
-                setLicence(true, op, in: &state, organizationPositions)
+                setLicense(true, op, in: &state, organizationPositions)
             case .deactivate(let op):
-                setLicence(false, op, in: &state, organizationPositions)
+                setLicense(false, op, in: &state, organizationPositions)
             case .modify(let op):
                 updatePlan(op.organization.id, op.plan.id, in: &state, organizationPositions) { plan in
                     if let value = op.backupType { plan.backupType = value }
@@ -40,8 +40,8 @@ public enum PlanEffects {
         return state
     }
 
-    private static func setLicence(
-        _ active: Bool, _ operation: LicenceOperation, in state: inout LiveState, _ positions: [String: Int]
+    private static func setLicense(
+        _ active: Bool, _ operation: LicenseOperation, in state: inout LiveState, _ positions: [String: Int]
     ) {
         guard let organization = positions[operation.organization.id] else { return }
         let ids = Set(operation.repositories.map(\.id))

@@ -24,7 +24,7 @@ public enum PlanFingerprint {
     public static func compute(desired: DesiredState, live: LiveState, options: PlanningOptions = .init()) -> String {
         var encoder = CanonicalEncoder()
         encoder.string("xopero-reconcile fingerprint v1")
-        encoder.int(max(1, options.licenceChunkSize))
+        encoder.int(max(1, options.licenseChunkSize))
         encoder.bool(options.pushWriteOnly)
         encodeDesired(desired, into: &encoder)
         let named = Set(desired.organizations.map(\.name))
@@ -115,7 +115,7 @@ public enum PlanFingerprint {
         return encoder.bytes
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count * 2)

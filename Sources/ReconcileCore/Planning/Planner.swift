@@ -30,7 +30,7 @@ public enum Planner {
             let (operations, diffDiagnostics) = PlanDiff.operations(for: target, options: options)
             let (checked, integrityErrors) = integrity.check(operations, of: organization.desired)
             diagnostics += targetDiagnostics + diffDiagnostics + integrityErrors
-            steps.append(checked)
+            steps.append(contentsOf: checked)
             let unmanaged = target.plans.filter { $0.desired == nil }.map(\.live.name)
             if !unmanaged.isEmpty { unmanagedPlans[organization.desired.name] = unmanaged }
         }

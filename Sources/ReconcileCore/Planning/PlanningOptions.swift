@@ -1,13 +1,13 @@
 /// Knobs of the planner that change which calls are planned.
 public struct PlanningOptions: Sendable, Hashable {
     /// At most this many repository ids in one activate or deactivate call (at least 1).
-    public var licenceChunkSize: Int
+    public var licenseChunkSize: Int
     /// Send the write-only `worker` and `settings` to every plan that declares them, with a modify
     /// call even when no readable field differs (`--push-write-only`).
     public var pushWriteOnly: Bool
 
-    public init(licenceChunkSize: Int = 100, pushWriteOnly: Bool = false) {
-        self.licenceChunkSize = licenceChunkSize
+    public init(licenseChunkSize: Int = 100, pushWriteOnly: Bool = false) {
+        self.licenseChunkSize = licenseChunkSize
         self.pushWriteOnly = pushWriteOnly
     }
 }

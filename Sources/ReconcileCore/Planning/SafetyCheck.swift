@@ -39,7 +39,7 @@ public enum SafetyCheck {
             switch operation {
             case .modify(let op):
                 let turnsOffIncludeAll = op.changes.contains {
-                    $0.field == "includeAllRepositories" && $0.from == .bool(true) && $0.to == .bool(false)
+                    $0.field == .includeAllRepositories && $0.from == .bool(true) && $0.to == .bool(false)
                 }
                 if turnsOffIncludeAll {
                     firstSeen.append(

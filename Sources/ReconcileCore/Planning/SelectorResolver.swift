@@ -28,14 +28,13 @@ struct SelectorResolver {
                     if matches.isEmpty {
                         diagnostics.append(
                             .warning(
-                                "pattern \"\(written(selector))\" matches no repository in organization \"\(index.organization.name)\"",
+                                "\(described(selector)) matches no repository in organization \"\(index.organization.name)\"",
                                 at: selector.location))
                     }
                     if selector.isExclusion { selected.subtract(matches) } else { selected.formUnion(matches) }
                 case .failure(let error):
-                    diagnostics.append(
-                        .error(
-                            "invalid pattern \"\(written(selector))\": \(error.message)", at: selector.location))
+                    let reason = selector.variables.isEmpty ? error.message : error.summary
+                    diagnostics.append(.error("invalid \(described(selector)): \(reason)", at: selector.location))
                 }
             } else {
                 resolveExactName(selector, as: kind, into: &selected, diagnostics: &diagnostics)
@@ -70,8 +69,11 @@ struct SelectorResolver {
         guard !positions.isEmpty else {
             diagnostics.append(
                 .error(
-                    "repository \"\(selector.pattern)\" does not exist in organization \"\(organization)\""
-                        + NameSuggestion.didYouMean(selector.pattern, among: index.presentNames),
+                    selector.variables.isEmpty
+                        ? "repository \"\(selector.pattern)\" does not exist in organization \"\(organization)\""
+                            + NameSuggestion.didYouMean(selector.pattern, among: index.presentNames)
+                        : PlanningMessages.unknownFromVariables(
+                            "repository", selector.variables, in: "in organization \"\(organization)\""),
                     at: selector.location))
             return
         }
@@ -92,7 +94,11 @@ struct SelectorResolver {
         for position in (kind == .keepLicensed ? Array(positions) : present) { selected.insert(position) }
     }
 
-    private func written(_ selector: RepositorySelector) -> String {
-        (selector.isExclusion ? "!" : "") + selector.pattern
+    /// `pattern "web-*"`, or `the pattern the variable P gave` for one from the environment (not printed).
+    private func described(_ selector: RepositorySelector) -> String {
+        guard selector.variables.isEmpty else {
+            return "the pattern \(Interpolator.naming(selector.variables)) gave"
+        }
+        return "pattern \"\((selector.isExclusion ? "!" : "") + selector.pattern)\""
     }
 }

@@ -36,8 +36,11 @@ enum SemanticValidator {
                 resolution.diagnostics.append(
                     candidates.isEmpty
                         ? .error(
-                            "organization \"\(organization.name)\" does not exist on the server"
-                                + NameSuggestion.didYouMean(organization.name, among: liveNames),
+                            organization.nameVariables.isEmpty
+                                ? "organization \"\(organization.name)\" does not exist on the server"
+                                    + NameSuggestion.didYouMean(organization.name, among: liveNames)
+                                : PlanningMessages.unknownFromVariables(
+                                    "organization", organization.nameVariables, in: "on the server"),
                             at: organization.location)
                         : .error(
                             "organization name \"\(organization.name)\" is ambiguous on the server: \(candidates.count) organizations have it (ids \(sortedIds(candidates.map(\.id)))); rename all but one in the console",
@@ -63,10 +66,13 @@ enum SemanticValidator {
                 diagnostics.append(
                     candidates.isEmpty
                         ? .error(
-                            "plan \"\(plan.name)\" does not exist in organization \"\(organization.name)\""
-                                + (NameSuggestion.nearest(to: plan.name, among: index.plansByName.keys)
-                                    .map { "; did you mean \"\($0)\"?" }
-                                    ?? "; the API cannot create plans: create it in the console first"),
+                            plan.nameVariables.isEmpty
+                                ? "plan \"\(plan.name)\" does not exist in organization \"\(organization.name)\""
+                                    + (NameSuggestion.nearest(to: plan.name, among: index.plansByName.keys)
+                                        .map { "; did you mean \"\($0)\"?" }
+                                        ?? "; the API cannot create plans: create it in the console first")
+                                : PlanningMessages.unknownFromVariables(
+                                    "plan", plan.nameVariables, in: "in organization \"\(organization.name)\""),
                             at: plan.location)
                         : .error(
                             "plan name \"\(plan.name)\" is ambiguous in organization \"\(organization.name)\": \(candidates.count) plans have it (ids \(sortedIds(candidates.map(\.id)))); rename all but one in the console",

@@ -1,24 +1,24 @@
 /// A JSON value whose objects keep their keys in the order given, so documents have a stable,
 /// documented key order (Foundation's encoder can only sort keys alphabetically).
-indirect enum JSONValue: Sendable {
+indirect enum OrderedJSON: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
+    case array([OrderedJSON])
+    case object([(String, OrderedJSON)])
 }
 
-/// Pretty-prints a `JSONValue`: two-space indentation, `"key": value`, a final newline.
+/// Pretty-prints a `OrderedJSON`: two-space indentation, `"key": value`, a final newline.
 enum JSONWriter {
-    static func prettyPrinted(_ value: JSONValue) -> String {
+    static func prettyPrinted(_ value: OrderedJSON) -> String {
         var output = ""
         write(value, indent: 0, into: &output)
         output += "\n"
         return output
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    private static func write(_ value: OrderedJSON, indent: Int, into output: inout String) {
         switch value {
         case .string(let string): writeString(string, into: &output)
         case .int(let number): output += String(number)
@@ -59,11 +59,19 @@ enum JSONWriter {
         depth < indentations.count ? indentations[depth] : String(repeating: "  ", count: depth)
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped; other text as is (UTF-8).
+    /// A JSON string literal: quotes, backslashes and control characters escaped, and so are DEL, the
+    /// C1 controls and the bidirectional overrides (`TerminalText.isUnsafe`), as `\uXXXX`, so that the
+    /// document is safe to print too; other text as is (UTF-8).
     static func writeString(_ string: String, into output: inout String) {
         output += "\""
-        // Fast path: most names need no escaping, so append them whole.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Fast path: most names need no escaping, so append them whole. Only bytes from 0x7F up can
+        // start an unsafe character that is not ASCII control.
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        let needsEscaping =
+            string.utf8.contains { $0 < 0x20 || $0 == quote || $0 == backslash }
+            || (string.utf8.contains { $0 >= 0x7F } && TerminalText.containsUnsafe(string))
+        if !needsEscaping {
             output += string
             output += "\""
             return
@@ -78,7 +86,7 @@ enum JSONWriter {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 {
+                if TerminalText.isUnsafe(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -1,5 +1,6 @@
 /// The machine-readable plan of `CLI.md`, `formatVersion` 1. Keys always come in this order:
-/// `formatVersion`, `fingerprint`, `summary`, (`outcome` after an apply), `operations`, `warnings`.
+/// `formatVersion`, `generator` (`ReconcileVersion.generator`), `fingerprint`, `summary`, (`outcome`
+/// after an apply), `operations`, `warnings`.
 ///
 /// Every operation has `action` and `organization`; licence operations `repositories` (names);
 /// modify `plan` and `changes` (`{field: {from, to}}`, `null` for a value the server did not report)
@@ -10,8 +11,9 @@
 enum PlanJSONDocument {
     static func render(_ plan: ReconcilePlan, report: ApplyReport?) -> String {
         let summary = plan.summary
-        var members: [(String, JSONValue)] = [
+        var members: [(String, OrderedJSON)] = [
             ("formatVersion", .int(1)),
+            ("generator", .string(ReconcileVersion.generator)),
             ("fingerprint", .string(plan.fingerprint)),
             (
                 "summary",
@@ -31,8 +33,8 @@ enum PlanJSONDocument {
         return JSONWriter.prettyPrinted(.object(members))
     }
 
-    private static func operation(_ operation: PlannedOperation, result: OperationResult?) -> JSONValue {
-        var members: [(String, JSONValue)] = [("action", .string(operation.step.rawValue))]
+    private static func operation(_ operation: PlannedOperation, result: OperationResult?) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = [("action", .string(operation.step.rawValue))]
         switch operation {
         case .activate(let op), .deactivate(let op):
             members.append(("organization", .string(op.organization.name)))
@@ -45,11 +47,11 @@ enum PlanJSONDocument {
                     "changes",
                     .object(
                         op.changes.map { change in
-                            (change.field, .object([("from", value(change.from)), ("to", value(change.to))]))
+                            (change.field.rawValue, .object([("from", value(change.from)), ("to", value(change.to))]))
                         })
                 ))
             let unverified = OperationText.unverifiedFields(op)
-            if !unverified.isEmpty { members.append(("unverified", .array(unverified.map(JSONValue.string)))) }
+            if !unverified.isEmpty { members.append(("unverified", .array(unverified.map(OrderedJSON.string)))) }
         case .attach(let op), .detach(let op):
             members.append(("organization", .string(op.organization.name)))
             members.append(("plan", .string(op.plan.name)))
@@ -63,7 +65,7 @@ enum PlanJSONDocument {
         case .failed(let code, let message, let repositories)?:
             members.append(("result", .string("failed")))
             members.append(
-                ("error", .object([("code", code.map(JSONValue.string) ?? .null), ("message", .string(message))])))
+                ("error", .object([("code", code.map(OrderedJSON.string) ?? .null), ("message", .string(message))])))
             if !repositories.isEmpty {
                 members.append(("failedRepositories", .array(repositories.map { .string($0.name) })))
             }
@@ -74,7 +76,7 @@ enum PlanJSONDocument {
         return .object(members)
     }
 
-    private static func outcome(_ report: ApplyReport) -> JSONValue {
+    private static func outcome(_ report: ApplyReport) -> OrderedJSON {
         .object([
             ("ok", .int(report.succeededCount)), ("failed", .int(report.failedCount)),
             ("skipped", .int(report.skippedCount)),
@@ -82,7 +84,7 @@ enum PlanJSONDocument {
         ])
     }
 
-    private static func value(_ value: FieldValue) -> JSONValue {
+    private static func value(_ value: FieldValue) -> OrderedJSON {
         switch value {
         case .bool(let flag): .bool(flag)
         case .int(let number): .int(number)

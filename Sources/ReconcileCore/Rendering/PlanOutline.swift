@@ -48,7 +48,8 @@ enum PlanOutline {
                     for change in op.changes {
                         group.lines.append(
                             OutlineLine(
-                                depth: 2, marker: .change, text: "\(change.field): \(change.from) -> \(change.to)"))
+                                depth: 2, marker: .change,
+                                text: "\(change.field.rawValue): \(change.from) -> \(change.to)"))
                     }
                     let unverified = OperationText.unverifiedFields(op)
                     if !unverified.isEmpty {

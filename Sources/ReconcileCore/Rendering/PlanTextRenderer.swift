@@ -1,6 +1,7 @@
 /// The plan for people: grouped by organization and plan, `+` attach / activate, `-` detach /
 /// deactivate, `~` modify, then warnings, the fingerprint, and the summary line last. After an
 /// apply, failures and skipped operations are listed and an outcome line follows the summary.
+/// Names (from the server and the files) and messages are escaped for the terminal (`TerminalText`).
 enum PlanTextRenderer {
     private enum Style: String {
         case bold = "\u{1B}[1m"
@@ -16,19 +17,20 @@ enum PlanTextRenderer {
         for line in PlanOutline.lines(plan, verbose: verbose) {
             if line.depth == 0 && !output.isEmpty { output += "\n" }
             let indent = String(repeating: "  ", count: line.depth)
+            let text = TerminalText.escaped(line.text)
             switch line.marker {
-            case .add?: output += indent + paint("+ " + line.text, .green) + "\n"
-            case .remove?: output += indent + paint("- " + line.text, .red) + "\n"
-            case .change?: output += indent + paint("~ " + line.text, .yellow) + "\n"
-            case nil: output += indent + paint(line.text, .bold) + "\n"
+            case .add?: output += indent + paint("+ " + text, .green) + "\n"
+            case .remove?: output += indent + paint("- " + text, .red) + "\n"
+            case .change?: output += indent + paint("~ " + text, .yellow) + "\n"
+            case nil: output += indent + paint(text, .bold) + "\n"
             }
         }
         if !plan.warnings.isEmpty {
             if !output.isEmpty { output += "\n" }
             output += paint("Warnings:", .bold) + "\n"
             for warning in plan.warnings {
-                let place = warning.location.map { "\($0): " } ?? ""
-                output += "  " + place + paint("warning: ", .yellow) + warning.message + "\n"
+                let place = warning.location.map { TerminalText.escaped("\($0): ") } ?? ""
+                output += "  " + place + paint("warning: ", .yellow) + TerminalText.escaped(warning.message) + "\n"
             }
         }
         if let report {
@@ -36,7 +38,9 @@ enum PlanTextRenderer {
             if !outcomes.isEmpty {
                 if !output.isEmpty { output += "\n" }
                 output += paint("Failed or skipped:", .bold) + "\n"
-                for line in outcomes { output += "  " + paint(line, line.hasPrefix("failed") ? .red : .yellow) + "\n" }
+                for line in outcomes {
+                    output += "  " + paint(TerminalText.escaped(line), line.hasPrefix("failed") ? .red : .yellow) + "\n"
+                }
             }
         }
         if !output.isEmpty { output += "\n" }

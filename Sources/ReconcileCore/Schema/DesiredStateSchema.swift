@@ -6,9 +6,9 @@ public enum DesiredStateSchema {
         JSONWriter.prettyPrinted(document())
     }
 
-    static func document() -> JSONValue {
+    static func document() -> OrderedJSON {
         let root = DesiredStateFormat.document
-        var members: [(String, JSONValue)] = [
+        var members: [(String, OrderedJSON)] = [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("title", .string("xopero-reconcile desired state, version \(DesiredStateFormat.currentVersion)")),
         ]
@@ -29,12 +29,12 @@ public enum DesiredStateSchema {
 
     /// `description`, `type: object`, `required`, `properties`, `additionalProperties: false`, and
     /// the conditions between fields as `allOf` of `if`/`then`.
-    private static func objectMembers(_ format: ObjectFormat) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = [
+    private static func objectMembers(_ format: ObjectFormat) -> [(String, OrderedJSON)] {
+        var members: [(String, OrderedJSON)] = [
             ("description", .string(format.description)),
             ("type", .string("object")),
         ]
-        let required = format.fields.filter(\.isRequired).map { JSONValue.string($0.key.rawValue) }
+        let required = format.fields.filter(\.isRequired).map { OrderedJSON.string($0.key.rawValue) }
         if !required.isEmpty { members.append(("required", .array(required))) }
         members.append(
             (
@@ -50,9 +50,9 @@ public enum DesiredStateSchema {
         return members
     }
 
-    private static func conditionSchema(_ field: FieldFormat) -> JSONValue? {
+    private static func conditionSchema(_ field: FieldFormat) -> OrderedJSON? {
         guard let condition = field.condition else { return nil }
-        let name = JSONValue.string(field.key.rawValue)
+        let name = OrderedJSON.string(field.key.rawValue)
         switch condition {
         case .forbiddenWhenTrue(let other, _):
             return .object([
@@ -82,24 +82,27 @@ public enum DesiredStateSchema {
         }
     }
 
-    private static func valueSchema(_ format: ValueFormat, description: String? = nil) -> JSONValue {
-        var members: [(String, JSONValue)] = description.map { [("description", .string($0))] } ?? []
+    private static func valueSchema(_ format: ValueFormat, description: String? = nil) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = description.map { [("description", .string($0))] } ?? []
         switch format {
         case .string(let nonEmpty):
             members.append(("type", .string("string")))
             if nonEmpty { members.append(("minLength", .int(1))) }
+        case .name:
+            members.append(("type", .string("string")))
+            members.append(("minLength", .int(1)))
         case .integer(let minimum, let allowed):
-            var integer: [(String, JSONValue)] = [("type", .string("integer"))]
+            var integer: [(String, OrderedJSON)] = [("type", .string("integer"))]
             if let allowed {
                 integer.append(
-                    allowed.count == 1 ? ("const", .int(allowed[0])) : ("enum", .array(allowed.map(JSONValue.int))))
+                    allowed.count == 1 ? ("const", .int(allowed[0])) : ("enum", .array(allowed.map(OrderedJSON.int))))
             }
             if let minimum { integer.append(("minimum", .int(minimum))) }
             members += alternatives(.object(integer))
         case .boolean:
             members += alternatives(.object([("type", .string("boolean"))]))
         case .choice(let choices):
-            members += alternatives(.object([("enum", .array(choices.map(JSONValue.string)))]))
+            members += alternatives(.object([("enum", .array(choices.map(OrderedJSON.string)))]))
         case .stringMap:
             members += [
                 ("type", .string("object")),
@@ -122,15 +125,15 @@ public enum DesiredStateSchema {
     }
 
     /// A non-string value may also be written as one `${NAME}` reference (interpolated first).
-    private static func alternatives(_ schema: JSONValue) -> [(String, JSONValue)] {
+    private static func alternatives(_ schema: OrderedJSON) -> [(String, OrderedJSON)] {
         [("anyOf", .array([schema, .object([("$ref", .string("#/$defs/interpolation"))])]))]
     }
 
-    private static func orInterpolation(_ schema: JSONValue) -> JSONValue {
+    private static func orInterpolation(_ schema: OrderedJSON) -> OrderedJSON {
         .object(alternatives(schema))
     }
 
-    private static func repositoryPatternSchema() -> JSONValue {
+    private static func repositoryPatternSchema() -> OrderedJSON {
         .object([
             (
                 "description",
@@ -144,7 +147,7 @@ public enum DesiredStateSchema {
         ])
     }
 
-    private static func interpolationSchema() -> JSONValue {
+    private static func interpolationSchema() -> OrderedJSON {
         .object([
             (
                 "description",

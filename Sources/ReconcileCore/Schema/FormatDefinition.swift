@@ -10,6 +10,9 @@ enum FormatKey: String, Sendable, Hashable, CaseIterable {
 indirect enum ValueFormat: Sendable {
     /// Text; `nonEmpty` refuses `""`.
     case string(nonEmpty: Bool)
+    /// An organization's or plan's name: non-empty text without control or bidirectional-override
+    /// characters (`TerminalText.isUnsafe`), so that it prints as what it is.
+    case name
     /// A whole number, at least `minimum`, and one of `allowed` when given.
     case integer(minimum: Int?, allowed: [Int]?)
     case boolean
@@ -86,7 +89,7 @@ enum DesiredStateFormat {
             + "A field left out is not managed.",
         fields: [
             FieldFormat(
-                key: .name, value: .string(nonEmpty: true), isRequired: true,
+                key: .name, value: .name, isRequired: true,
                 description: "The plan's name as the console shows it."),
             backupType, includeMetadata,
             FieldFormat(
@@ -114,7 +117,7 @@ enum DesiredStateFormat {
         description: "An organization as the console shows it. Organizations the file does not name are left alone.",
         fields: [
             FieldFormat(
-                key: .name, value: .string(nonEmpty: true), isRequired: true,
+                key: .name, value: .name, isRequired: true,
                 description: "The organization's name as the console shows it."),
             FieldFormat(
                 key: .licenses, value: .choice(LicenseMode.allCases.map(\.rawValue)),

@@ -170,8 +170,19 @@ struct DesiredStateExporterTests {
             "trail ",
         ])
     func scalarRoundTrip(text: String) throws {
-        let yaml = "version: 1\norganizations:\n  - name: \(YAMLScalarWriter.scalar(text))\n"
+        // `worker` takes any text; names may not hold control characters (see the next test).
+        let yaml =
+            "version: 1\norganizations:\n  - name: acme\n    plans:\n      - name: p\n"
+            + "        worker: \(YAMLScalarWriter.scalar(text))\n"
         let state = try #require(parseOne(yaml).desiredState, "\(yaml)")
-        #expect(state.organizations.first?.name == text)
+        #expect(state.organizations.first?.plans.first?.worker == text)
+    }
+
+    @Test func controlAndBidiCharactersAreEscapedAndANameHoldingThemIsRefusedOnReading() throws {
+        let scalar = YAMLScalarWriter.scalar("a\u{1B}b\u{202E}c\nd")
+        #expect(scalar == "\"a\\u001Bb\\u202Ec\\nd\"")
+        let result = parseOne("version: 1\norganizations:\n  - name: \(scalar)\n")
+        #expect(result.desiredState == nil)
+        #expect(result.diagnostics.first?.location == SourceLocation(file: "reconcile.yaml", line: 3, column: 13))
     }
 }

@@ -71,11 +71,11 @@ struct DiagnosticRendererTests {
         #expect(text == "f.yaml:1:99: error: x\nversion: 1\n          ^\n")
     }
 
-    @Test func sourceLinesHandleLineEndingsMarksAndPartialIndexes() {
-        let full = SourceLines("\u{FEFF}one\r\ntwo\nthree")
+    @Test func sourceMapHandlesLineEndingsMarksAndPartialIndexes() {
+        let full = SourceMap("\u{FEFF}one\r\ntwo\nthree")
         #expect(full.line(1) == "one" && full.line(2) == "two" && full.line(3) == "three" && full.line(4) == nil)
-        let partial = SourceLines("a\nb\nc\n", upToLine: 2)
+        let partial = SourceMap("a\nb\nc\n", upToLine: 2)
         #expect(partial.line(1) == "a" && partial.line(2) == "b" && partial.line(3) == nil)
-        #expect(full.column(of: "e", onLine: 3, fromColumn: 1, occurrence: 1) == 5)
+        #expect(full.position(ofByte: 3 + 5 + 4 + 4) == YAMLPosition(line: 3, column: 5))
     }
 }

@@ -9,7 +9,7 @@ struct InterpolatorTests {
         let text = "worker: \(value)\n"
         let composed = YAMLComposer.compose(SourceFile(path: "f.yaml", text: text))
         guard let document = composed.document else { return (nil, composed.diagnostics) }
-        let output = Interpolator.interpolate(document, source: SourceLines(text), environment: environment)
+        let output = Interpolator.interpolate(document, source: SourceMap(text), environment: environment)
         guard case .mapping(let pairs)? = output.root?.content else { return (nil, output.diagnostics) }
         return (pairs.first?.value.scalar?.text, output.diagnostics)
     }
@@ -67,7 +67,7 @@ struct InterpolatorTests {
             Issue.record("the file should compose")
             return
         }
-        let output = Interpolator.interpolate(document, source: SourceLines(text), environment: [:])
+        let output = Interpolator.interpolate(document, source: SourceMap(text), environment: [:])
         #expect(output.diagnostics.isEmpty)
     }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import ReconcileCore
 
 /// Golden cases in `Golden/plans/<case>/`: the desired-state files (`*.yaml`, in name order), `live.json`
-/// (a `LiveState`), optional `env.json` (environment for `${VAR}`), `options.json` (`licenceChunkSize`,
+/// (a `LiveState`), optional `env.json` (environment for `${VAR}`), `options.json` (`licenseChunkSize`,
 /// `pushWriteOnly`, `maxDetachRatio`, `minimumPlanSize`, `force`, `verbose`, `markdownLimit`) and
 /// `report.json` (apply results, one per operation). Expected: `expected.txt`, `expected.md`,
 /// `expected.json` when a plan is produced, `expected-diagnostics.txt` when there are diagnostics
@@ -13,7 +13,7 @@ import Testing
 @Suite("Golden plans")
 struct GoldenPlanTests {
     struct Options: Decodable {
-        var licenceChunkSize: Int?
+        var licenseChunkSize: Int?
         var pushWriteOnly: Bool?
         var maxDetachRatio: Double?
         var minimumPlanSize: Int?
@@ -54,7 +54,7 @@ struct GoldenPlanTests {
         var outputs: [String: String] = [:]
         if let desired = parsed.desiredState {
             let planning = PlanningOptions(
-                licenceChunkSize: options.licenceChunkSize ?? 100, pushWriteOnly: options.pushWriteOnly ?? false)
+                licenseChunkSize: options.licenseChunkSize ?? 100, pushWriteOnly: options.pushWriteOnly ?? false)
             let result = Planner.plan(desired: desired, live: live, options: planning)
             diagnostics += result.diagnostics
             if let plan = result.plan {

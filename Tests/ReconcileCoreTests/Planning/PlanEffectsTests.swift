@@ -20,14 +20,14 @@ struct PlanEffectsTests {
     @Test func modelsEachCall() throws {
         let plan = ReconcilePlan(
             operations: [
-                .activate(LicenceOperation(organization: acme, repositories: [repository("api")])),
+                .activate(LicenseOperation(organization: acme, repositories: [repository("api")])),
                 .modify(
                     ModifyOperation(organization: acme, plan: nightly, changes: [], worker: "w", includeMetadata: true)),
                 .attach(MembershipOperation(organization: acme, plan: nightly, repository: repository("api"))),
                 .attach(MembershipOperation(organization: acme, plan: nightly, repository: repository("api"))),
                 .attach(MembershipOperation(organization: acme, plan: nightly, repository: repository("gone"))),
                 .detach(MembershipOperation(organization: acme, plan: nightly, repository: repository("old"))),
-                .deactivate(LicenceOperation(organization: acme, repositories: [repository("old")])),
+                .deactivate(LicenseOperation(organization: acme, repositories: [repository("old")])),
             ], fingerprint: "sha256:test")
         let after = PlanEffects.apply(plan, to: live)
         let organization = try #require(after.organizations.first)
@@ -42,7 +42,7 @@ struct PlanEffectsTests {
         let stranger = ObjectRef(id: "o-none", name: "none")
         let plan = ReconcilePlan(
             operations: [
-                .activate(LicenceOperation(organization: stranger, repositories: [repository("api")])),
+                .activate(LicenseOperation(organization: stranger, repositories: [repository("api")])),
                 .detach(
                     MembershipOperation(
                         organization: acme, plan: ObjectRef(id: "p-none", name: "none"), repository: repository("old"))),

@@ -22,8 +22,8 @@ struct PlannerModifyTests {
         let op = try modify(result)
         #expect(
             op.changes == [
-                FieldChange(field: "backupType", from: .int(3), to: .int(5)),
-                FieldChange(field: "includeMetadata", from: .null, to: .bool(false)),
+                FieldChange(field: .backupType, from: .int(3), to: .int(5)),
+                FieldChange(field: .includeMetadata, from: .null, to: .bool(false)),
             ])
         #expect(op.backupType == 5 && op.includeMetadata == false && op.includeAllRepositories == nil)
     }
@@ -67,6 +67,6 @@ struct PlannerModifyTests {
     @Test func changingIncludeAllRepositoriesIsAModify() throws {
         let result = F.plan([F.desiredOrganization("acme", [F.desiredPlan("nightly", includeAll: true)])], live)
         let op = try modify(result)
-        #expect(op.changes == [FieldChange(field: "includeAllRepositories", from: .bool(false), to: .bool(true))])
+        #expect(op.changes == [FieldChange(field: .includeAllRepositories, from: .bool(false), to: .bool(true))])
     }
 }

@@ -54,7 +54,7 @@ struct SafetyCheckTests {
         )
     }
 
-    @Test func refusesDeactivatingTooManyLicencesOfAnOrganization() throws {
+    @Test func refusesDeactivatingTooManyLicensesOfAnOrganization() throws {
         let names = (0..<20).map { "r\(1000 + $0)" }
         let live = LiveState(organizations: [
             F.organization("acme", names.map { F.repository($0) }, [F.plan("nightly", Array(names.prefix(12)))])
@@ -161,7 +161,7 @@ struct PlanFingerprintTests {
         var changed = live
         changed.organizations[0].repositories[0].isActive = false
         #expect(fingerprint(desired(["web", "!web"]), changed) != base)
-        #expect(fingerprint(desired(["web", "!web"]), live, PlanningOptions(licenceChunkSize: 7)) != base)
+        #expect(fingerprint(desired(["web", "!web"]), live, PlanningOptions(licenseChunkSize: 7)) != base)
     }
 
     @Test func ignoresOrganizationsTheFileDoesNotNameAndSettingsValues() {

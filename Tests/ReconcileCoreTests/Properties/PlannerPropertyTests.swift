@@ -82,7 +82,7 @@ struct PlannerPropertyTests {
         }
     }
 
-    @Test func afterApplyEveryRepositoryInAnyPlanHoldsALicence() throws {
+    @Test func afterApplyEveryRepositoryInAnyPlanHoldsALicense() throws {
         for seed in Self.seeds {
             let (desired, live, options) = ScenarioGenerator.make(seed: seed)
             let after = PlanEffects.apply(try plan(desired, live, options), to: live)

@@ -36,7 +36,7 @@ enum ScenarioGenerator {
             organizations: live.organizations.filter { _ in random.chance(0.75) }.map {
                 desiredOrganization($0, &random)
             })
-        let options = PlanningOptions(licenceChunkSize: Int.random(in: 1...5, using: &random))
+        let options = PlanningOptions(licenseChunkSize: Int.random(in: 1...5, using: &random))
         return (desired, live, options)
     }
 

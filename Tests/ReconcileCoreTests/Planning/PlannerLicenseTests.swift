@@ -3,7 +3,7 @@ import Testing
 @testable import ReconcileCore
 
 @Suite("Planner licences")
-struct PlannerLicenceTests {
+struct PlannerLicenseTests {
     typealias F = Fixture
 
     @Test func activatesWhatAnyPlanWillHoldIncludingUnmanagedAndIncludeAllPlans() {
@@ -23,7 +23,7 @@ struct PlannerLicenceTests {
         #expect(includeAll.shorthand == ["activate acme: a,b,c", "modify acme/managed"])
     }
 
-    @Test func exactDeactivatesLicencesOfRepositoriesInNoPlanExceptKeptOnes() {
+    @Test func exactDeactivatesLicensesOfRepositoriesInNoPlanExceptKeptOnes() {
         let live = [
             F.organization(
                 "acme",
@@ -41,7 +41,7 @@ struct PlannerLicenceTests {
         #expect(result.shorthand == ["deactivate acme: old,stale"])
     }
 
-    @Test func removedRepositoryOnAnUnmanagedListKeepsItsLicence() {
+    @Test func removedRepositoryOnAnUnmanagedListKeepsItsLicense() {
         let live = [F.organization("acme", [F.repository("stale", removed: true)], [F.plan("unmanaged", ["stale"])])]
         let result = F.plan([F.desiredOrganization("acme", [], licenses: .exact)], live)
         #expect(result.shorthand.isEmpty)
@@ -60,7 +60,7 @@ struct PlannerLicenceTests {
         #expect(result.plan?.isEmpty == true)
     }
 
-    @Test func detachedRepositoriesLoseTheirLicenceUnderExact() {
+    @Test func detachedRepositoriesLoseTheirLicenseUnderExact() {
         let live = [
             F.organization("acme", [F.repository("api"), F.repository("old")], [F.plan("nightly", ["api", "old"])])
         ]
@@ -75,7 +75,7 @@ struct PlannerLicenceTests {
         let live = [F.organization("acme", names.map { F.repository($0, active: false) }, [F.plan("nightly")])]
         let result = F.plan(
             [F.desiredOrganization("acme", [F.desiredPlan("nightly", ["*"])])], live,
-            options: PlanningOptions(licenceChunkSize: size))
+            options: PlanningOptions(licenseChunkSize: size))
         let plan = try #require(result.plan)
         let batches = plan.operations.compactMap {
             if case .activate(let op) = $0 { op.repositories.map(\.name) } else { nil }
