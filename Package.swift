@@ -149,6 +149,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "XoperoAPITests",
+            dependencies: ["XoperoAPI", "XoperoContract", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "XoperoContractTests",
             dependencies: ["XoperoContract", "XoperoSimulator", .product(name: "Yams", package: "Yams")],
             resources: [.copy("VendorSamples")],

@@ -1,3 +1,4 @@
+import Foundation
 import ReconcileCLI
 import ReconcileKit
 
@@ -20,5 +21,19 @@ enum InProcess {
         let status = await ReconcileCLI.run(
             arguments, context: CommandContext(environment: environment, output: captured))
         return Output(status: status, stdout: captured.standardOutput, stderr: captured.standardError)
+    }
+}
+
+/// A captured output, for tests that call the kit directly.
+struct CapturedOutputForTests {
+    let sink = CapturedOutput()
+}
+
+/// Connection settings with a password, for tests that only build a client.
+enum ConnectionSettingsForTests {
+    static func make(_ url: String) -> ConnectionSettings {
+        ConnectionSettings(
+            serverURL: URL(string: url) ?? URL(fileURLWithPath: "/"),
+            credentials: .password(email: "a@b.c", password: "pw-12345"))
     }
 }

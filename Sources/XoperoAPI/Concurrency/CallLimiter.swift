@@ -128,13 +128,17 @@ public actor CallLimiter {
     private func noteThrottle(retryAfter: Duration?) {
         let now = clock.now
         pruneSuccesses(now: now)
-        let accepted = Double(recentSuccesses.count) * tuning.paceShare
-        let current = pace?.callsPerSecond ?? .infinity
-        let rate = max(min(accepted, current * tuning.paceShare), tuning.slowestPace)
-        if pace == nil || rate < current {
-            logger.info("throttled (HTTP 429): pacing calls at \(Int(rate.rounded())) a second")
+        // Too few answers in the last second say nothing about the rate the server allows: then only the
+        // pause (and, when adaptive, the smaller level) hold calls back.
+        if recentSuccesses.count >= tuning.smallestSample {
+            let accepted = Double(recentSuccesses.count) * tuning.paceShare
+            let current = pace?.callsPerSecond ?? .infinity
+            let rate = max(min(accepted, current * tuning.paceShare), tuning.slowestPace)
+            if pace == nil || rate < current {
+                logger.info("throttled (HTTP 429): pacing calls at \(Int(rate.rounded())) a second")
+            }
+            pace = Pace(callsPerSecond: rate, since: now)
         }
-        pace = Pace(callsPerSecond: rate, since: now)
         // One pause for everyone, not a sleep per throttled call.
         if pausedUntil.map({ $0 < now }) ?? true {
             pausedUntil = now + min(retryAfter ?? tuning.defaultPause, tuning.longestPause)
@@ -207,6 +211,8 @@ struct LimiterTuning: Sendable {
     /// The share of the accepted rate that calls are paced at after a 429.
     var paceShare = 0.95
     var paceGrowthPerSecond = 0.01
+    /// The fewest answers in the last second from which an accepted rate is estimated.
+    var smallestSample = 5
     var slowestPace = 1.0
     var defaultPause = Duration.seconds(1)
     var longestPause = Duration.seconds(5)
