@@ -31,6 +31,11 @@ public enum XoperoAssumptions {
     /// The most items a page; a larger `limit` is clamped to this, not refused.
     public static let maximumPageSize = 1000
 
+    /// ASSUMED: the server binds whole-number request fields (`limit`, `page`, `backupType`) to 32-bit
+    /// integers (C# `int`): a value outside that range or with a fraction is a 400 naming the field
+    /// (openapi.yaml's `maximum: 2147483647`; the simulator's `RequestFieldProblems.checkNumbers`).
+    public static let requestIntegersAre32Bit = true
+
     // MARK: Authentication and roles
 
     /// How long a token from login stays valid (the 30 days are confirmed; that `rememberMe` does not

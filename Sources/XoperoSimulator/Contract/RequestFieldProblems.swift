@@ -60,8 +60,9 @@ enum RequestFieldProblems {
         return nil
     }
 
-    /// The whole-number fields of the request bodies. ASSUMED: the vendor's server binds them to 32-bit
-    /// integers (C# `int`), so a value outside that range, or with a fraction, is refused naming the field.
+    /// The whole-number fields of the request bodies, bound to 32 bits
+    /// (`XoperoAssumptions.requestIntegersAre32Bit`): a value outside that range, or with a fraction, is
+    /// refused naming the field.
     static let wholeNumberFields = ["limit", "page", "backupType"]
 
     /// The first whole-number field that is not a whole number in the 32-bit range (`1e20`, `2.5`).
