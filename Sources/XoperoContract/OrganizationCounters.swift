@@ -24,7 +24,8 @@ public struct OrganizationCounters: Sendable, Hashable {
     public struct RepositoryFacts: Sendable, Hashable {
         public var isActive: Bool
         public var isRemoved: Bool
-        /// Explicitly attached to at least one plan.
+        /// In at least one plan's selection: attached to a list-mode plan, or protected by an exclude- or
+        /// rules-mode plan (see `planProtects`). Plans with `includeAllRepositories` are counted apart.
         public var isAttached: Bool
 
         public init(isActive: Bool, isRemoved: Bool, isAttached: Bool) {
@@ -55,5 +56,43 @@ public struct OrganizationCounters: Sendable, Hashable {
     /// plan with `includeAllRepositories`, the number of the organization's repositories not removed.
     public static func planRepoCount(includeAllRepositories: Bool, attachedCount: Int, notRemovedCount: Int) -> Int {
         includeAllRepositories ? notRemovedCount : attachedCount
+    }
+
+    /// How a plan selects its repositories: three of the product's "repository selection methods".
+    /// Only `list` is visible through the API as it is known; the others show in `repoCount` alone.
+    public enum PlanSelection: String, Sendable, Hashable, CaseIterable, Codable {
+        /// "Select repositories": the plan protects the repositories it lists (`repositoryIds`).
+        case list
+        /// "Exclude repositories": the listed repositories are exclusions; the plan protects every other
+        /// licensed repository of the organization.
+        case exclude
+        /// "Set rules": the plan protects the repositories whose names match one of its rules (`*`, `?`),
+        /// and those it lists.
+        case rules
+    }
+
+    /// ASSUMED: whether a plan protects a repository. Never a removed one; with `includeAllRepositories`
+    /// every other one; else as `selection` says (`isListed`: in the plan's `repositoryIds`;
+    /// `matchesRules`: its name matches one of a rules-mode plan's rules).
+    public static func planProtects(
+        selection: PlanSelection, includeAllRepositories: Bool, isListed: Bool, matchesRules: Bool,
+        isActive: Bool, isRemoved: Bool
+    ) -> Bool {
+        guard !isRemoved else { return false }
+        guard !includeAllRepositories else { return true }
+        switch selection {
+        case .list: return isListed
+        case .exclude: return !isListed && isActive
+        case .rules: return isListed || matchesRules
+        }
+    }
+
+    /// ASSUMED: a plan's `repoCount` is the number of repositories it protects (`protectedCount`, see
+    /// `planProtects`), except for a list-mode plan without `includeAllRepositories`, whose `repoCount`
+    /// is its `repositoryIds` count (`listedCount`, removed repositories included), as before.
+    public static func planRepoCount(
+        selection: PlanSelection, includeAllRepositories: Bool, listedCount: Int, protectedCount: Int
+    ) -> Int {
+        selection == .list && !includeAllRepositories ? listedCount : protectedCount
     }
 }

@@ -31,6 +31,11 @@ public enum XoperoAssumptions {
     /// The most items a page; a larger `limit` is clamped to this, not refused.
     public static let maximumPageSize = 1000
 
+    /// ASSUMED: the server binds whole-number request fields (`limit`, `page`, `backupType`) to 32-bit
+    /// integers (C# `int`): a value outside that range or with a fraction is a 400 naming the field
+    /// (openapi.yaml's `maximum: 2147483647`; the simulator's `RequestFieldProblems.checkNumbers`).
+    public static let requestIntegersAre32Bit = true
+
     // MARK: Authentication and roles
 
     /// How long a token from login stays valid (the 30 days are confirmed; that `rememberMe` does not
@@ -68,7 +73,7 @@ public enum XoperoAssumptions {
     /// Seconds given in `Retry-After` with a 429.
     public static let retryAfterSeconds = 1
 
-    // The three flags below only NAME behaviours (nothing reads them, so changing a value alone changes
+    // The flags below only NAME behaviours (nothing reads them, so changing a value alone changes
     // nothing): the simulator implements them in `QueryEngine`/`FilterCompiler` (case) and in
     // `SimulatorWorld+Changes.swift` (attach, detach, deactivate); correct those with the flag.
 
@@ -87,4 +92,24 @@ public enum XoperoAssumptions {
 
     /// ASSUMED: attach refuses a repository of another organization than the plan's, as not found (GT1001).
     public static let attachRequiresSameOrganization = true
+
+    // MARK: Plans that select repositories another way
+
+    /// ASSUMED: on a plan with `selection` exclude, attach adds the repository to the plan's exclusions
+    /// (it stops being protected) and detach removes it from them (it is protected again), because the
+    /// server keeps one list per plan and the mode says what the list means. On a rules-mode plan attach
+    /// and detach change its explicit list, which it protects besides the rules' matches. The simulator
+    /// implements this in `SimulatorWorld+Changes.swift`, so that a client that attaches blindly is caught.
+    public static let attachToExcludePlanAddsExclusion = true
+
+    /// ASSUMED: name rules (`*`, `?`) match the whole repository name and ignore case, like every other
+    /// string comparison of the server (`comparisonsIgnoreCase`).
+    public static let ruleGlobsIgnoreCase = true
+
+    // MARK: Read-only roles
+
+    /// ASSUMED (the simulator's behaviour, not the vendor's word): a Viewer and a Restore Operator may
+    /// make every read call and no write call (403). See `Role.mayRead` and `Role.mayWrite`; the
+    /// simulator's `AuthMiddleware` refuses writes by `mayWrite` and lets every role read.
+    public static let readOnlyRolesMayRead = true
 }

@@ -26,10 +26,20 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "The same seed gives the same file.")
     var seed: UInt64 = 1
 
+    /// Sizes out of range are usage errors (exit 64).
+    func validate() throws {
+        do {
+            try shape.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var shape: StateGenerator.Shape { .init(organizations: orgs, repositories: repos, plans: plans, seed: seed) }
+
     func run() throws {
         do {
-            let state = try StateGenerator.generate(
-                .init(organizations: orgs, repositories: repos, plans: plans, seed: seed))
+            let state = try StateGenerator.generate(shape)
             FileHandle.standardOutput.write(state.encoded())
             FileHandle.standardOutput.write(Data("\n".utf8))
         } catch {

@@ -9,7 +9,8 @@ struct Serve: AsyncParsableCommand {
         discussion: """
             Prints the URL it listens on as the first line of stdout, so a script can start it on \
             port 0 and read the URL. Besides the vendor's paths it serves GET /__sim/state (the whole \
-            state, in the state-file format) and GET /__sim/stats (calls received, by path and status).
+            state, in the state-file format) and GET /__sim/stats (calls received, by path and status, and \
+            the calls in flight). Bad flags or flag values exit 64, naming the flag.
             """
     )
 
@@ -42,6 +43,12 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("token-ttl"), help: "Seconds a login token stays valid (default: 30 days).")
     var tokenTTL: Int?
 
+    @Option(name: .long, help: "At most this many API calls served at once; more wait in arrival order.")
+    var capacity: Int?
+
+    @Option(name: .customLong("max-page-size"), help: "At most this many items a page, whatever limit asks.")
+    var maxPageSize: Int?
+
     @Option(name: .long, help: "Makes faults reproducible: with the same seed the same calls fail on every run.")
     var seed: UInt64 = 0
 
@@ -57,22 +64,34 @@ struct Serve: AsyncParsableCommand {
         help: ArgumentHelp("The private key of --tls-cert (PEM, not encrypted); needs --tls-cert.", valueName: "file"))
     var tlsKey: String?
 
+    /// Flag values out of range are usage errors (exit 64), found before the state file is read.
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together: pass both to serve HTTPS, or neither for HTTP")
         }
+        do {
+            try options.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// The flags as the server's options.
+    var options: SimulatorOptions {
+        var options = SimulatorOptions(
+            host: host, port: port, persistPath: persist ? state : nil, latency: .milliseconds(latency),
+            faultRate: faultRate, faultMode: faultMode.mode, throttle: throttle, seed: seed, stopOnSignals: true,
+            capacity: capacity, maxPageSize: maxPageSize)
+        if let tokenTTL { options.tokenTTL = .seconds(tokenTTL) }
+        if let tlsCert, let tlsKey {
+            options.tls = SimulatorTLS(certificateChainPath: tlsCert, privateKeyPath: tlsKey)
+        }
+        return options
     }
 
     func run() async throws {
         do {
             let stateFile = try SimulatorStateFile.load(path: state)
-            var options = SimulatorOptions(
-                host: host, port: port, persistPath: persist ? state : nil, latency: .milliseconds(latency),
-                faultRate: faultRate, faultMode: faultMode.mode, throttle: throttle, seed: seed, stopOnSignals: true)
-            if let tokenTTL { options.tokenTTL = .seconds(tokenTTL) }
-            if let tlsCert, let tlsKey {
-                options.tls = SimulatorTLS(certificateChainPath: tlsCert, privateKeyPath: tlsKey)
-            }
             let simulator = try await SimulatorServer.start(state: stateFile, options: options)
             // Written straight to the file descriptor (no buffering), so a script reading it sees it at once.
             FileHandle.standardOutput.write(Data("\(simulator.baseURL)\n".utf8))

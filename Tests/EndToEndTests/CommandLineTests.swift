@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("reconcile end to end: the demo command, help, validate and schema")
@@ -16,7 +17,7 @@ struct CommandLineTests {
 
     @Test("--help explains every flag of the contract")
     func helpNamesEveryFlag() async throws {
-        let output = try await ReconcileProcess.run(["plan", "--help"])
+        let output = await InProcess.reconcile(["plan", "--help"])
         #expect(output.status == 0)
         for flag in [
             "--dry-run", "--apply", "--file", "--server", "--simulator", "--format", "--out", "--expect-fingerprint",
@@ -25,15 +26,15 @@ struct CommandLineTests {
         ] {
             #expect(output.stdout.contains(flag), "--help does not mention \(flag)")
         }
-        let top = try await ReconcileProcess.run(["--help"])
+        let top = await InProcess.reconcile(["--help"])
         for subcommand in ["validate", "export", "schema"] { #expect(top.stdout.contains(subcommand)) }
     }
 
     @Test("validate accepts the example file offline; schema prints JSON")
     func validateAndSchema() async throws {
-        let validate = try await ReconcileProcess.run(["validate", "examples/reconcile.yaml"])
+        let validate = await InProcess.reconcile(["validate", RepositoryFiles.exampleFile])
         #expect(validate.status == 0, "\(validate.stderr)")
-        let schema = try await ReconcileProcess.run(["schema"])
+        let schema = await InProcess.reconcile(["schema"])
         #expect(schema.status == 0)
         let parsed = try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any]
         #expect(parsed?["$schema"] != nil)
@@ -41,13 +42,13 @@ struct CommandLineTests {
 
     @Test("--insecure warns on stderr; --dry-run and --apply exclude each other")
     func flagChecks() async throws {
-        let insecure = try await ReconcileProcess.run(
-            ["-f", "examples/reconcile.yaml", "--server", "https://127.0.0.1:1", "--insecure", "--retry-time", "0"],
+        let insecure = await InProcess.reconcile(
+            ["-f", RepositoryFiles.exampleFile, "--server", "https://127.0.0.1:1", "--insecure", "--retry-time", "0"],
             environment: ["XOPERO_TOKEN": "tok-e2e-secret-123"])
         #expect(insecure.status == 1)
         #expect(insecure.stderr.contains("--insecure"))
         #expect(!insecure.all.contains("tok-e2e-secret-123"))
-        let both = try await ReconcileProcess.run(["--dry-run", "--apply"])
+        let both = await InProcess.reconcile(["--dry-run", "--apply"])
         #expect(both.status != 0)
     }
 
@@ -63,9 +64,16 @@ struct CommandLineTests {
             (["--no-such-flag"], "--no-such-flag"),
         ])
     func usageErrors(arguments: [String], message: String) async throws {
-        let output = try await ReconcileProcess.run(arguments)
+        let output = await InProcess.reconcile(arguments)
         #expect(output.status == 64, "\(output.stderr)")
         #expect(output.stderr.contains(message), "\(output.stderr)")
         #expect(!output.all.contains("SIMULATOR"))
+    }
+
+    @Test("the real executable exits 64 on a wrong command line too")
+    func usageErrorFromTheExecutable() async throws {
+        let output = try await ReconcileProcess.run(["--concurrency", "0"])
+        #expect(output.status == 64, "\(output.stderr)")
+        #expect(output.stderr.contains("--concurrency must be auto or a number between 1 and 256"))
     }
 }

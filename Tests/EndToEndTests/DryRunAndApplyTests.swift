@@ -11,7 +11,7 @@ struct DryRunAndApplyTests {
     func dryRunMakesNoWrite() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let before = await fixture.simulator.store.snapshot()
-            let output = try await fixture.reconcile(["--dry-run", "-f", EndToEndFixture.exampleFile])
+            let output = await fixture.reconcile(["--dry-run", "-f", EndToEndFixture.exampleFile])
             #expect(output.status == 0, "\(output.stderr)")
             #expect(output.stdout.contains(Self.summary))
             for line in [
@@ -41,16 +41,16 @@ struct DryRunAndApplyTests {
             let plan = try #require(Planner.plan(desired: desired, live: liveBefore).plan)
             let expected = EndToEndFixture.canonical(PlanEffects.apply(plan, to: liveBefore))
 
-            let detailedBefore = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--detailed-exitcode"])
+            let detailedBefore = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--detailed-exitcode"])
             #expect(detailedBefore.status == 2, "\(detailedBefore.stderr)")
 
-            let applied = try await fixture.reconcile(["--apply", "-f", EndToEndFixture.exampleFile])
+            let applied = await fixture.reconcile(["--apply", "-f", EndToEndFixture.exampleFile])
             #expect(applied.status == 0, "\(applied.stderr)")
             #expect(applied.stdout.contains(Self.summary))
             #expect(await fixture.liveState(organizations: names) == expected)
             #expect(await fixture.simulator.store.stats().writeCalls == plan.operations.count)
 
-            let detailedAfter = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--detailed-exitcode"])
+            let detailedAfter = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--detailed-exitcode"])
             #expect(detailedAfter.status == 0, "\(detailedAfter.stdout)\(detailedAfter.stderr)")
             #expect(detailedAfter.stdout.contains("No changes."))
         }
@@ -60,15 +60,15 @@ struct DryRunAndApplyTests {
     func exportRoundTrip(afterApplyingTheExample: Bool) async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             if afterApplyingTheExample {
-                let applied = try await fixture.reconcile(["--apply", "-f", EndToEndFixture.exampleFile])
+                let applied = await fixture.reconcile(["--apply", "-f", EndToEndFixture.exampleFile])
                 #expect(applied.status == 0, "\(applied.stderr)")
             }
             let writes = await fixture.simulator.store.stats().writeCalls
-            let exported = try await fixture.reconcile(["export"])
+            let exported = await fixture.reconcile(["export"])
             #expect(exported.status == 0, "\(exported.stderr)")
             #expect(exported.stdout.contains("name: acme-labs"))
             let path = try EndToEndFixture.file(exported.stdout)
-            let dryRun = try await fixture.reconcile(["-f", path, "--detailed-exitcode"])
+            let dryRun = await fixture.reconcile(["-f", path, "--detailed-exitcode"])
             #expect(dryRun.status == 0, "\(dryRun.stdout)\(dryRun.stderr)")
             #expect(dryRun.stdout.contains("No changes."))
             #expect(await fixture.simulator.store.stats().writeCalls == writes)
@@ -78,14 +78,14 @@ struct DryRunAndApplyTests {
     @Test("--org limits both the reading and the plan to the named organizations")
     func organizationFilter() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
-            let output = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--org", "acme-labs"])
+            let output = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--org", "acme-labs"])
             #expect(output.status == 0, "\(output.stderr)")
             #expect(
                 output.stdout.contains("Plan: 1 to activate, 1 to modify, 2 to attach, 1 to detach, 1 to deactivate."))
             #expect(!output.stdout.contains("Organization \"acme\":"))
             #expect(await fixture.simulator.store.stats().calls(path: "/git/repositories/getmany") == 1)
 
-            let typo = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--org", "acme-lab"])
+            let typo = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--org", "acme-lab"])
             #expect(typo.status == 1)
             #expect(typo.stderr.contains("acme-lab"))
         }
@@ -95,7 +95,7 @@ struct DryRunAndApplyTests {
     func jsonDocument() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let outPath = try EndToEndFixture.file("", name: "plan.json")
-            let output = try await fixture.reconcile([
+            let output = await fixture.reconcile([
                 "--apply", "-f", EndToEndFixture.exampleFile, "--format", "json", "--out", outPath,
             ])
             #expect(output.status == 0, "\(output.stderr)")

@@ -1,59 +1,52 @@
 import Foundation
 import Logging
 import ReconcileCore
+import TestSupport
 import XoperoSimulator
 
-/// A simulator on a port chosen by the system, with the credentials to pass to the child process.
+/// A simulator on a port chosen by the system (`withRunningSimulator`), with the credentials to run
+/// `reconcile` against it, in process (most tests) or as the real executable (`subprocess`).
 struct EndToEndFixture {
     let simulator: RunningSimulator
-    static let adminEmail = "admin@example.com"
-    /// Distinctive, so that a test can prove it never appears in any output.
-    static let adminPassword = "Adm1n-s3cret-e2e-9f2c"
-    static let viewerEmail = "viewer@example.com"
-    static let viewerPassword = "V1ewer-s3cret-e2e-77ab"
+    static let adminEmail = TestAccounts.adminEmail
+    static let adminPassword = TestAccounts.adminPassword
+    static let viewerEmail = TestAccounts.viewerEmail
+    static let viewerPassword = TestAccounts.viewerPassword
 
-    static let quiet = Logger(label: "e2e") { _ in SwiftLogNoOpLogHandler() }
+    static let quiet = quietLogger
 
-    /// The example installation (examples/live-state.json) with the test's own passwords, and optionally
-    /// a different licence total.
+    /// The example installation (examples/live-state.json) with the test accounts, and optionally a
+    /// different licence total.
     static func exampleState(licenceTotal: Int?? = nil) throws -> SimulatorStateFile {
-        var state = try SimulatorStateFile.load(
-            path: ReconcileProcess.repositoryRoot.appendingPathComponent("examples/live-state.json").path)
-        state.users = users
-        if let licenceTotal { state.licences = .init(total: licenceTotal) }
-        return state
+        try RepositoryFiles.exampleState(licenceTotal: licenceTotal)
     }
-
-    static let users = [
-        SimulatorUser(email: adminEmail, password: adminPassword, roles: [.systemAdministrator]),
-        SimulatorUser(email: viewerEmail, password: viewerPassword, roles: [.viewer]),
-    ]
 
     /// Runs `body` with a listening simulator, stopping it afterwards.
     static func with<T: Sendable>(
         _ state: SimulatorStateFile, options: SimulatorOptions = SimulatorOptions(),
         _ body: (EndToEndFixture) async throws -> T
     ) async throws -> T {
-        let simulator = try await SimulatorServer.start(state: state, options: options, logger: quiet)
-        do {
-            let value = try await body(EndToEndFixture(simulator: simulator))
-            await simulator.stop()
-            return value
-        } catch {
-            await simulator.stop()
-            throw error
-        }
+        try await withRunningSimulator(state, options: options) { try await body(EndToEndFixture(simulator: $0)) }
     }
 
-    /// The environment of a child process that logs in as `email`.
+    /// The environment of a run that logs in as `email`.
     func environment(email: String = adminEmail, password: String = adminPassword) -> [String: String] {
-        ["XOPERO_URL": simulator.baseURL, "XOPERO_EMAIL": email, "XOPERO_PASSWORD": password]
+        TestAccounts.environment(server: simulator.baseURL, email: email, password: password)
     }
 
-    /// Runs `reconcile` against this simulator as the administrator (or as given).
-    func reconcile(_ arguments: [String], environment: [String: String]? = nil) async throws -> ReconcileProcess.Output
-    {
-        try await ReconcileProcess.run(arguments, environment: environment ?? self.environment())
+    /// Runs `reconcile` in process against this simulator as the administrator (or as given).
+    func reconcile(_ arguments: [String], environment: [String: String]? = nil) async -> InProcess.Output {
+        await InProcess.reconcile(arguments, environment: environment ?? self.environment())
+    }
+
+    /// Runs the real `reconcile` executable against this simulator (for what the process itself does:
+    /// signals, exit codes, the environment).
+    func subprocess(
+        _ arguments: [String], environment: [String: String]? = nil,
+        whileRunning: (@Sendable (Int32) async -> Void)? = nil
+    ) async throws -> ReconcileProcess.Output {
+        try await ReconcileProcess.run(
+            arguments, environment: environment ?? self.environment(), whileRunning: whileRunning)
     }
 
     /// The simulator's state now, as the planner sees live state, in a canonical order.
@@ -96,17 +89,10 @@ struct EndToEndFixture {
             }.sorted { $0.name < $1.name })
     }
 
-    /// A temporary file holding `text`, removed when the test process ends (names are unique).
+    /// A temporary file holding `text`, in a new folder of its own.
     static func file(_ text: String, name: String = "reconcile.yaml") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "reconcile-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
+        try RepositoryFiles.temporaryFile(text, name: name)
     }
 
-    static var exampleFile: String {
-        ReconcileProcess.repositoryRoot.appendingPathComponent("examples/reconcile.yaml").path
-    }
+    static var exampleFile: String { RepositoryFiles.exampleFile }
 }

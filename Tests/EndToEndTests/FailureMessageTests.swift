@@ -8,7 +8,7 @@ struct FailureMessageTests {
     func wrongPassword() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let secret = "Wr0ng-pa55word-e2e-31d"
-            let output = try await fixture.reconcile(
+            let output = await fixture.reconcile(
                 ["-f", EndToEndFixture.exampleFile], environment: fixture.environment(password: secret))
             #expect(output.status == 1)
             #expect(output.stderr.contains("401"))
@@ -25,11 +25,11 @@ struct FailureMessageTests {
             var environment = fixture.environment()
             environment["XOPERO_PASSWORD"] = nil
             environment["XOPERO_PASSWORD_FILE"] = path
-            let output = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
+            let output = await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
             #expect(output.status == 0, "\(output.stderr)")
 
             environment["XOPERO_PASSWORD_FILE"] = path + ".missing"
-            let missing = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
+            let missing = await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("XOPERO_PASSWORD_FILE"))
         }
@@ -38,7 +38,7 @@ struct FailureMessageTests {
     @Test("no credentials at all")
     func noCredentials() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
-            let output = try await fixture.reconcile(
+            let output = await fixture.reconcile(
                 ["-f", EndToEndFixture.exampleFile], environment: ["XOPERO_URL": fixture.simulator.baseURL])
             #expect(output.status == 1)
             #expect(output.stderr.contains("XOPERO_EMAIL"))
@@ -52,10 +52,10 @@ struct FailureMessageTests {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
             let environment = fixture.environment(
                 email: EndToEndFixture.viewerEmail, password: EndToEndFixture.viewerPassword)
-            let dryRun = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
+            let dryRun = await fixture.reconcile(["-f", EndToEndFixture.exampleFile], environment: environment)
             #expect(dryRun.status == 0, "\(dryRun.stderr)")
 
-            let output = try await fixture.reconcile(
+            let output = await fixture.reconcile(
                 ["--apply", "-f", EndToEndFixture.exampleFile], environment: environment)
             #expect(output.status == 1, "\(output.stderr)")
             #expect(output.stderr.contains("403"))
@@ -70,7 +70,7 @@ struct FailureMessageTests {
     @Test("an unreachable server")
     func unreachableServer() async throws {
         let closed = try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { $0.simulator.baseURL }
-        let output = try await ReconcileProcess.run(
+        let output = await InProcess.reconcile(
             ["-f", EndToEndFixture.exampleFile, "--server", closed, "--retry-time", "1"],
             environment: ["XOPERO_EMAIL": EndToEndFixture.adminEmail, "XOPERO_PASSWORD": EndToEndFixture.adminPassword])
         #expect(output.status == 1)
@@ -91,13 +91,13 @@ struct FailureMessageTests {
                       - name: nightly
                         includeMetadta: true
                 """)
-            let output = try await fixture.reconcile(["-f", path])
+            let output = await fixture.reconcile(["-f", path])
             #expect(output.status == 1)
             #expect(output.stderr.contains("\(path):6:"), "\(output.stderr)")
             #expect(output.stderr.contains("includeMetadata"))
             #expect(await fixture.simulator.store.stats().totalCalls == 0)
 
-            let validate = try await ReconcileProcess.run(["validate", path])
+            let validate = await InProcess.reconcile(["validate", path])
             #expect(validate.status == 1)
             #expect(validate.stderr.contains("\(path):6:"))
         }

@@ -82,11 +82,11 @@ struct HostileInputTests {
     func cleartextWarning() async throws {
         let output = CapturedOutputForTests()
         let remote = ConnectionSettingsForTests.make("http://xopero.example.com")
-        await try remote.makeClient(logger: quietLogger, output: output.sink).shutdown()
+        try await remote.makeClient(logger: quietLogger, output: output.sink).shutdown()
         #expect(output.sink.standardError.contains("plain http://, so the password and every token cross the network"))
         let local = CapturedOutputForTests()
         for url in ["http://127.0.0.1:8080", "http://localhost", "https://xopero.example.com"] {
-            await try ConnectionSettingsForTests.make(url).makeClient(logger: quietLogger, output: local.sink)
+            try await ConnectionSettingsForTests.make(url).makeClient(logger: quietLogger, output: local.sink)
                 .shutdown()
         }
         #expect(local.sink.standardError.isEmpty)

@@ -35,4 +35,30 @@ struct InterruptTests {
         // What the report says was done is exactly what the server received.
         #expect(done == writes)
     }
+
+    @Test("SIGTERM (how CI runners cancel a job) stops gracefully too: the report, --out, then exit 143")
+    func terminatedApply() async throws {
+        let state = try EndToEndFixture.exampleState()
+        let out = try EndToEndFixture.file("", name: "plan.json")
+        try await EndToEndFixture.with(state, options: SimulatorOptions(latency: .milliseconds(150))) { fixture in
+            let store = fixture.simulator.store
+            let output = try await fixture.subprocess(
+                ["--apply", "-f", EndToEndFixture.exampleFile, "--concurrency", "1", "--out", out]
+            ) { pid in
+                while await store.stats().writeCalls < 1 {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                kill(pid, SIGTERM)
+            }
+            #expect(output.status == 143, "\(output.stderr)")
+            #expect(output.stderr.contains("Terminated (SIGTERM): starting no new call"))
+            #expect(output.stdout.contains("Apply: "), "the report is printed")
+            let saved = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+            let outcome = try #require(saved["outcome"] as? [String: Any])
+            #expect(outcome["interrupted"] as? Bool == true)
+            let done = (saved["operations"] as? [[String: Any]] ?? []).filter { $0["result"] as? String == "ok" }.count
+            #expect(done == (await store.stats().writeCalls))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XoperoSimulator
 
@@ -25,7 +26,7 @@ struct LicenceExhaustionTests {
             ])
         // 4 licences in use, 3 free: the batch of five activations runs out after the third.
         return SimulatorStateFile(
-            licences: .init(total: 7), users: EndToEndFixture.users, organizations: [acme, spare])
+            licences: .init(total: 7), users: TestAccounts.users, organizations: [acme, spare])
     }
 
     static let desired = """
@@ -42,7 +43,7 @@ struct LicenceExhaustionTests {
     func exhaustionThenConvergence() async throws {
         try await EndToEndFixture.with(Self.state()) { fixture in
             let file = try EndToEndFixture.file(Self.desired)
-            let first = try await fixture.reconcile(["--apply", "-f", file, "--format", "json"])
+            let first = await fixture.reconcile(["--apply", "-f", file, "--format", "json"])
             #expect(first.status == 3, "\(first.stderr)")
             let document = try #require(
                 try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
@@ -70,12 +71,12 @@ struct LicenceExhaustionTests {
                       - name: idle
                         repositories: [keep]
                 """)
-            let freed = try await fixture.reconcile(["--apply", "-f", free, "--force"])
+            let freed = await fixture.reconcile(["--apply", "-f", free, "--force"])
             #expect(freed.status == 0, "\(freed.stderr)")
 
-            let second = try await fixture.reconcile(["--apply", "-f", file])
+            let second = await fixture.reconcile(["--apply", "-f", file])
             #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
-            let check = try await fixture.reconcile(["-f", file, "--detailed-exitcode"])
+            let check = await fixture.reconcile(["-f", file, "--detailed-exitcode"])
             #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
             #expect(
                 await fixture.liveState(organizations: ["acme"]).organizations.first?.plans.first?.repositoryIds.count

@@ -45,8 +45,11 @@ struct ReconcileProcess {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stdoutURL = scratch.appendingPathComponent("stdout")
         let stderrURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        for url in [stdoutURL, stderrURL] {
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw ProcessError.cannotCreate(url.path)
+            }
+        }
         let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
         let stderrHandle = try FileHandle(forWritingTo: stderrURL)
 
@@ -80,5 +83,8 @@ struct ReconcileProcess {
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self))
     }
 
-    enum ProcessError: Error { case executableNotFound([String]) }
+    enum ProcessError: Error {
+        case executableNotFound([String])
+        case cannotCreate(String)
+    }
 }

@@ -7,7 +7,7 @@ struct SafetyAndFingerprintTests {
     @Test("a stale --expect-fingerprint refuses to apply and changes nothing")
     func staleFingerprint() async throws {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState()) { fixture in
-            let reviewed = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--format", "json"])
+            let reviewed = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--format", "json"])
             #expect(reviewed.status == 0, "\(reviewed.stderr)")
             let document = try #require(
                 try JSONSerialization.jsonObject(with: Data(reviewed.stdout.utf8)) as? [String: Any])
@@ -23,12 +23,12 @@ struct SafetyAndFingerprintTests {
                       - name: labs-prototypes
                         includeMetadata: true
                 """)
-            let changed = try await fixture.reconcile(["--apply", "-f", change])
+            let changed = await fixture.reconcile(["--apply", "-f", change])
             #expect(changed.status == 0, "\(changed.stderr)")
             let writesBefore = await fixture.simulator.store.stats().writeCalls
             let stateBefore = await fixture.simulator.store.snapshot()
 
-            let refused = try await fixture.reconcile(
+            let refused = await fixture.reconcile(
                 ["--apply", "-f", EndToEndFixture.exampleFile, "--expect-fingerprint", fingerprint])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("fingerprint"))
@@ -37,12 +37,12 @@ struct SafetyAndFingerprintTests {
             #expect(await fixture.simulator.store.snapshot() == stateBefore)
 
             // The fingerprint of a fresh review applies.
-            let fresh = try await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--format", "json"])
+            let fresh = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--format", "json"])
             let freshDocument = try #require(
                 try JSONSerialization.jsonObject(with: Data(fresh.stdout.utf8)) as? [String: Any])
             let freshFingerprint = try #require(freshDocument["fingerprint"] as? String)
             #expect(freshFingerprint != fingerprint)
-            let applied = try await fixture.reconcile(
+            let applied = await fixture.reconcile(
                 ["--apply", "-f", EndToEndFixture.exampleFile, "--expect-fingerprint", freshFingerprint])
             #expect(applied.status == 0, "\(applied.stderr)")
         }
@@ -63,7 +63,7 @@ struct SafetyAndFingerprintTests {
                 """)
             let before = await fixture.simulator.store.snapshot()
             for mode in ["--apply", "--dry-run"] {
-                let refused = try await fixture.reconcile([mode, "-f", drastic])
+                let refused = await fixture.reconcile([mode, "-f", drastic])
                 #expect(refused.status == 1, "\(mode): \(refused.stderr)")
                 #expect(refused.stderr.contains("10 of 12"), "\(refused.stderr)")
                 #expect(refused.stderr.contains("--force"))
@@ -71,7 +71,7 @@ struct SafetyAndFingerprintTests {
             #expect(await fixture.simulator.store.stats().writeCalls == 0)
             #expect(await fixture.simulator.store.snapshot() == before)
 
-            let allowed = try await fixture.reconcile(["--apply", "-f", drastic, "--max-detach-ratio", "0.9"])
+            let allowed = await fixture.reconcile(["--apply", "-f", drastic, "--max-detach-ratio", "0.9"])
             #expect(allowed.status == 0, "\(allowed.stderr)")
             // The 10 detaches and nothing else.
             #expect(await fixture.simulator.store.stats().writeCalls == 10)

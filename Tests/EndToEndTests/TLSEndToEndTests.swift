@@ -20,10 +20,10 @@ struct TLSEndToEndTests {
     static let summary = "Plan: 4 to activate, 3 to modify, 3 to attach, 2 to detach, 1 to deactivate."
 
     /// Runs a dry run of the example file against an HTTPS simulator with `extra` flags.
-    static func dryRunOverHTTPS(_ extra: [String]) async throws -> (output: ReconcileProcess.Output, calls: Int) {
+    static func dryRunOverHTTPS(_ extra: [String]) async throws -> (output: InProcess.Output, calls: Int) {
         try await EndToEndFixture.with(try EndToEndFixture.exampleState(), options: httpsOptions) { fixture in
             #expect(fixture.simulator.baseURL.hasPrefix("https://"))
-            let output = try await fixture.reconcile(dryRun + extra)
+            let output = await fixture.reconcile(dryRun + extra)
             return (output, await fixture.simulator.store.stats().totalCalls)
         }
     }

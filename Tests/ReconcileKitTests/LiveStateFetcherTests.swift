@@ -79,7 +79,7 @@ struct LiveStateFetcherTests {
             }
             #expect(peak == limit)
             // Measured at the server: the connection pool does not cap what the client allows.
-            // AFTER-SIM-MERGE #expect(await simulator.store.stats().peakConcurrency == limit)
+            #expect(await simulator.store.stats().peakConcurrency == limit)
         }
     }
 }

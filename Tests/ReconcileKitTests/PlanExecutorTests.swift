@@ -241,7 +241,7 @@ struct PlanExecutorTests {
             }
             #expect(report.isComplete)
             #expect(peak == 3)
-            // AFTER-SIM-MERGE #expect(await simulator.store.stats().peakConcurrency == 3)
+            #expect(await simulator.store.stats().peakConcurrency == 3)
         }
     }
 }

@@ -34,9 +34,9 @@ struct AuthenticationSessionTests {
     }
 
     static func session(_ logins: Logins, date: ManualDate) -> AuthenticationSession {
-        AuthenticationSession(credentials: .password(email: "a@b.c", password: "pw"), now: { date.now }) { _, _ in
-            logins.next()
-        }
+        AuthenticationSession(
+            credentials: .password(email: "a@b.c", password: "pw"), now: { date.now },
+            logIn: { _, _ in logins.next() })
     }
 
     @Test("concurrent refusals of one token share one login; the next generation is handed to everyone")
@@ -102,10 +102,12 @@ struct AuthenticationSessionTests {
     func expiredFixedToken() async {
         let date = ManualDate()
         let expired = jwt(["exp": date.now.timeIntervalSince1970 - 3600])
-        let session = AuthenticationSession(credentials: .token(expired), now: { date.now }) { _, _ in
-            Issue.record("a fixed token never logs in")
-            return ""
-        }
+        let session = AuthenticationSession(
+            credentials: .token(expired), now: { date.now },
+            logIn: { _, _ in
+                Issue.record("a fixed token never logs in")
+                return ""
+            })
         await #expect(throws: XoperoClientError.tokenExpired(expiredAt: date.now.addingTimeInterval(-3600))) {
             _ = try await session.token(for: .getOrganizations)
         }

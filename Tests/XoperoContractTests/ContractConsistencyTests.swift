@@ -45,6 +45,16 @@ import Yams
         resolved(schema)["properties"] as? [String: [String: Any]] ?? [:]
     }
 
+    /// The top-level properties of each operation's JSON request body, resolved one level.
+    static var requestBodies: [[String: [String: Any]]] {
+        operations.map { operation in
+            let post = paths[operation.path]?["post"] as? [String: Any]
+            let body = ((post?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
+            let schema = (body as? [String: Any])?["schema"] as? [String: Any] ?? [:]
+            return properties(of: schema).mapValues(resolved)
+        }
+    }
+
     @Test func theDocumentParses() {
         #expect(!Self.paths.isEmpty)
         #expect(!Self.schemas.isEmpty)
@@ -76,11 +86,7 @@ import Yams
     func normalizedKeysAreTheRequestFields() {
         var topLevel = Set<String>()
         var filterKeys = Set<String>()
-        for operation in Self.operations {
-            let post = Self.paths[operation.path]?["post"] as? [String: Any]
-            let body = ((post?["requestBody"] as? [String: Any])?["content"] as? [String: Any])?["application/json"]
-            let schema = (body as? [String: Any])?["schema"] as? [String: Any] ?? [:]
-            let fields = Self.properties(of: schema)
+        for fields in Self.requestBodies {
             topLevel.formUnion(fields.keys)
             if let items = fields["filters"]?["items"] as? [String: Any] {
                 filterKeys.formUnion(Self.properties(of: items).keys)
@@ -88,6 +94,46 @@ import Yams
         }
         #expect(topLevel == Set(RequestKeyNormalizer.canonicalTopLevelKeys))
         #expect(filterKeys == Set(RequestKeyNormalizer.canonicalFilterKeys))
+    }
+
+    @Test("the simulator lets exactly the request fields whose type admits null be null")
+    func nullableRequestFields() {
+        let nullable = Set(
+            Self.requestBodies.flatMap { fields in
+                fields.filter { ($0.value["type"] as? [String])?.contains("null") == true }.keys
+            })
+        #expect(nullable == Set(RequestKeyNormalizer.nullableTopLevelKeys))
+    }
+
+    @Test(
+        "the listings sort and filter by exactly the fields of their enums",
+        arguments: [
+            (XoperoCall.getOrganizations, "OrganizationField"), (.getRepositories, "RepositoryField"),
+            (.listPlansAssignedToOrganization, "PlanAssignmentField"),
+        ])
+    func listingFieldNames(call: XoperoCall, schema: String) {
+        #expect(ListingFields.names(for: call) == Self.schemas[schema]?["enum"] as? [String])
+    }
+
+    @Test("only listings have field names")
+    func otherCallsHaveNoListingFields() {
+        let listings: Set<XoperoCall> = [.getOrganizations, .getRepositories, .listPlansAssignedToOrganization]
+        for call in XoperoCall.allCases {
+            #expect((ListingFields.names(for: call) != nil) == listings.contains(call), "\(call)")
+        }
+    }
+
+    @Test("the whole-number request fields the simulator bounds are the contract's integers")
+    func wholeNumberFields() {
+        var integers = Set<String>()
+        for (name, property) in Self.requestBodies.flatMap({ $0 }) {
+            let type = property["type"]
+            if type as? String == "integer" || (type as? [String])?.contains("integer") == true {
+                integers.insert(name)
+                #expect(property["maximum"] as? Int == Int(Int32.max), "\(name)")
+            }
+        }
+        #expect(integers == Set(RequestFieldProblems.wholeNumberFields))
     }
 
     /// Required fields whose type admits null: the vendor writes them as `null`, the generated encoder
@@ -108,7 +154,10 @@ import Yams
 
     @Test("the page-size maximum in the code is the contract's")
     func pageSizeMaximum() {
-        #expect(Self.schemas["PageSize"]?["maximum"] as? Int == XoperoAssumptions.maximumPageSize)
+        // Clamped, not refused: `maximum` is the integers' bound, `x-maximum-served` the clamp.
+        #expect(Self.schemas["PageSize"]?["x-maximum-served"] as? Int == XoperoAssumptions.maximumPageSize)
+        #expect(Self.schemas["PageSize"]?["maximum"] as? Int == Int(Int32.max))
+        #expect(Self.schemas["PageNumber"]?["maximum"] as? Int == Int(Int32.max))
         #expect(Self.schemas["PageSize"]?["minimum"] as? Int == 1)
         #expect(Self.schemas["PageNumber"]?["minimum"] as? Int == 1)
     }

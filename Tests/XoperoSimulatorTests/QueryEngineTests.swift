@@ -1,4 +1,5 @@
 import Testing
+import XoperoContract
 
 @testable import XoperoSimulator
 
@@ -15,13 +16,16 @@ import Testing
         .init(id: "id-7", name: "golf", isActive: true, isRemoved: false),
     ]
 
+    typealias Field = Components.Schemas.RepositoryField
+    typealias Filter = ListingFilter<Field>
+
     static func run(
-        limit: Int? = nil, page: Int? = nil, orderBy: String? = nil, descending: Bool = false,
-        filters: [ListingFilter] = []
+        limit: Int? = nil, page: Int? = nil, orderBy: Field? = nil, descending: Bool = false,
+        filters: [Filter] = [], pageSizeCap: Int? = nil
     ) throws -> ListingPage<SimRepository> {
         let request = ListingRequest(
             limit: limit, page: page, orderBy: orderBy, descending: descending, filters: filters)
-        let resolved = try QueryEngine.resolve(request, fields: ListingFields.repositories)
+        let resolved = try QueryEngine.resolve(request, pageSizeCap: pageSizeCap, field: ListingFields.repository)
         let order = resolved.sortField.map { QueryEngine.sortedOrder(items, by: $0, descending: descending) }
         return QueryEngine.page(items, order: order, resolved)
     }
@@ -47,12 +51,11 @@ import Testing
     @Test func limitIsClampedAndDefaulted() throws {
         let many = (0..<2500).map { SimRepository(id: "r\($0)", name: "n\($0)", isActive: false, isRemoved: false) }
         let clamped = try QueryEngine.resolve(
-            ListingRequest(limit: 5000, page: 1, descending: false, filters: []), fields: ListingFields.repositories)
+            ListingRequest<Field>(limit: 5000, page: 1), field: ListingFields.repository)
         let page = QueryEngine.page(many, order: nil, clamped)
         #expect(page.items.count == 1000)
         #expect(page.pageCount == 3)
-        let defaulted = try QueryEngine.resolve(
-            ListingRequest(descending: false, filters: []), fields: ListingFields.repositories)
+        let defaulted = try QueryEngine.resolve(ListingRequest<Field>(), field: ListingFields.repository)
         #expect(defaulted.limit == 50)
         #expect(defaulted.page == 1)
     }
@@ -70,51 +73,45 @@ import Testing
 
     @Test func sortsByNameIgnoringCaseBothWays() throws {
         #expect(
-            try Self.run(orderBy: "Name").items.map(\.name)
+            try Self.run(orderBy: .name).items.map(\.name)
                 == ["alpha", "bravo", "charlie", "Delta", "echo-service", "foxtrot-service", "golf"])
         #expect(
-            try Self.run(orderBy: "name", descending: true).items.map(\.name)
+            try Self.run(orderBy: .name, descending: true).items.map(\.name)
                 == ["golf", "foxtrot-service", "echo-service", "Delta", "charlie", "bravo", "alpha"])
     }
 
     @Test func sortIsStableInBothDirections() throws {
         // Equal values keep their natural order, ascending and descending alike.
         #expect(
-            try Self.run(orderBy: "IsActive").items.map(\.id)
+            try Self.run(orderBy: .isActive).items.map(\.id)
                 == ["id-2", "id-4", "id-6", "id-1", "id-3", "id-5", "id-7"])
         #expect(
-            try Self.run(orderBy: "IsActive", descending: true).items.map(\.id)
+            try Self.run(orderBy: .isActive, descending: true).items.map(\.id)
                 == ["id-1", "id-3", "id-5", "id-7", "id-2", "id-4", "id-6"])
     }
 
-    @Test func unknownSortPropertyIsRefusedNamingIt() throws {
-        let error = try #require(throws: ListingError.self) { try Self.run(orderBy: "Colour") }
-        #expect(error.field == "orderby")
-        #expect(error.message.contains("Colour"))
-    }
-
     @Test(arguments: [
-        (ListingFilter(property: "IsRemoved", comparison: .eq, value: .flag(true)), ["id-3", "id-6"]),
+        (Filter(property: .isRemoved, comparison: .eq, value: .flag(true)), ["id-3", "id-6"]),
         (
-            ListingFilter(property: "isremoved", comparison: .neq, value: .flag(true)),
+            Filter(property: .isRemoved, comparison: .neq, value: .flag(true)),
             ["id-1", "id-2", "id-4", "id-5", "id-7"]
         ),
-        (ListingFilter(property: "IsActive", comparison: .eq, value: .text("false")), ["id-2", "id-4", "id-6"]),
-        (ListingFilter(property: "Name", comparison: .eq, value: .text("DELTA")), ["id-1"]),
+        (Filter(property: .isActive, comparison: .eq, value: .text("false")), ["id-2", "id-4", "id-6"]),
+        (Filter(property: .name, comparison: .eq, value: .text("DELTA")), ["id-1"]),
         (
-            ListingFilter(property: "Name", comparison: .neq, value: .text("delta")),
+            Filter(property: .name, comparison: .neq, value: .text("delta")),
             ["id-2", "id-3", "id-4", "id-5", "id-6", "id-7"]
         ),
-        (ListingFilter(property: "Name", comparison: .contains, value: .text("SERV")), ["id-5", "id-6"]),
-        (ListingFilter(property: "Name", comparison: .startswith, value: .text("ch")), ["id-3"]),
-        (ListingFilter(property: "Name", comparison: .endswith, value: .text("-service")), ["id-5", "id-6"]),
-        (ListingFilter(property: "Name", comparison: .gt, value: .text("echo-service")), ["id-6", "id-7"]),
-        (ListingFilter(property: "Name", comparison: .gte, value: .text("echo-service")), ["id-5", "id-6", "id-7"]),
-        (ListingFilter(property: "Name", comparison: .lt, value: .text("bravo")), ["id-2"]),
-        (ListingFilter(property: "Name", comparison: .lte, value: .text("bravo")), ["id-2", "id-4"]),
-        (ListingFilter(property: "Id", comparison: .eq, value: .text("id-7")), ["id-7"]),
+        (Filter(property: .name, comparison: .contains, value: .text("SERV")), ["id-5", "id-6"]),
+        (Filter(property: .name, comparison: .startswith, value: .text("ch")), ["id-3"]),
+        (Filter(property: .name, comparison: .endswith, value: .text("-service")), ["id-5", "id-6"]),
+        (Filter(property: .name, comparison: .gt, value: .text("echo-service")), ["id-6", "id-7"]),
+        (Filter(property: .name, comparison: .gte, value: .text("echo-service")), ["id-5", "id-6", "id-7"]),
+        (Filter(property: .name, comparison: .lt, value: .text("bravo")), ["id-2"]),
+        (Filter(property: .name, comparison: .lte, value: .text("bravo")), ["id-2", "id-4"]),
+        (Filter(property: .id, comparison: .eq, value: .text("id-7")), ["id-7"]),
     ])
-    func eachFilterOperator(filter: ListingFilter, ids: [String]) throws {
+    func eachFilterOperator(filter: Filter, ids: [String]) throws {
         let result = try Self.run(filters: [filter])
         #expect(result.items.map(\.id) == ids)
         #expect(result.totalEntries == ids.count)
@@ -124,8 +121,8 @@ import Testing
         let result = try Self.run(
             limit: 1, page: 2,
             filters: [
-                ListingFilter(property: "IsActive", comparison: .eq, value: .flag(true)),
-                ListingFilter(property: "IsRemoved", comparison: .eq, value: .flag(false)),
+                Filter(property: .isActive, comparison: .eq, value: .flag(true)),
+                Filter(property: .isRemoved, comparison: .eq, value: .flag(false)),
             ])
         #expect(result.totalEntries == 3)
         #expect(result.pageCount == 3)
@@ -141,14 +138,13 @@ import Testing
                     synchronizationInProgress: false, repositories: [], plans: [], attachCounts: [:]),
                 counters: .init(
                     totalRepositories: total, removedRepositories: 0, protectedRepositories: 0, missingLicences: 0),
-                notRemoved: total)
+                repoCounts: [], synchronizationInProgress: false)
         }
-        func ids(_ comparison: ListingFilter.Comparison, _ value: FilterValue) throws -> [String] {
-            let request = ListingRequest(
-                descending: false, filters: [.init(property: "TotalRepositories", comparison: comparison, value: value)]
-            )
+        func ids(_ comparison: Components.Schemas.FilterOperator, _ value: FilterValue) throws -> [String] {
+            let request = ListingRequest<Components.Schemas.OrganizationField>(
+                filters: [.init(property: .totalRepositories, comparison: comparison, value: value)])
             return QueryEngine.page(
-                rows, order: nil, try QueryEngine.resolve(request, fields: ListingFields.organizations)
+                rows, order: nil, try QueryEngine.resolve(request, field: ListingFields.organization)
             )
             .items.map(\.organization.id)
         }
@@ -161,14 +157,28 @@ import Testing
     }
 
     @Test(arguments: [
-        (ListingFilter(property: "Colour", comparison: .eq, value: .text("red")), "filters[0].property"),
-        (ListingFilter(property: "IsActive", comparison: .gt, value: .flag(true)), "filters[0].operator"),
-        (ListingFilter(property: "IsActive", comparison: .eq, value: .integer(1)), "filters[0].value"),
-        (ListingFilter(property: "Name", comparison: .eq, value: .integer(1)), "filters[0].value"),
-        (ListingFilter(property: "Name", comparison: .contains, value: .null), "filters[0].value"),
+        (Filter(property: .isActive, comparison: .gt, value: .flag(true)), "filters[0].operator"),
+        (Filter(property: .isActive, comparison: .eq, value: .integer(1)), "filters[0].value"),
+        (Filter(property: .name, comparison: .eq, value: .integer(1)), "filters[0].value"),
+        (Filter(property: .name, comparison: .contains, value: .null), "filters[0].value"),
     ])
-    func nonsenseFiltersAreRefusedNamingTheField(filter: ListingFilter, field: String) throws {
+    func nonsenseFiltersAreRefusedNamingTheField(filter: Filter, field: String) throws {
         let error = try #require(throws: ListingError.self) { try Self.run(filters: [filter]) }
         #expect(error.field == field)
+    }
+
+    @Test(
+        arguments: [
+            // limit asked, cap, served size, pages of the 7 items
+            (10, 3, 3, 3), (2, 3, 2, 4), (nil, 1, 1, 7), (5000, 4, 4, 2),
+        ] as [(Int?, Int, Int, Int)])
+    func aPageSizeCapServesFewerThanAsked(limit: Int?, cap: Int, served: Int, pageCount: Int) throws {
+        let first = try Self.run(limit: limit, page: 1, pageSizeCap: cap)
+        #expect(first.items.count == served)
+        #expect(first.pageCount == pageCount)
+        #expect(first.currentPage == 1)
+        let second = try Self.run(limit: limit, page: 2, pageSizeCap: cap)
+        #expect(second.currentPage == 2)
+        #expect(second.items.map(\.id) == Array(Self.items.dropFirst(served).prefix(served).map(\.id)))
     }
 }

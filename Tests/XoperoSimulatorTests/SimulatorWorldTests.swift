@@ -12,7 +12,7 @@ import XoperoContract
     func repo(_ name: String, _ organization: String = "alpha") -> String { Fixtures.repositoryId(organization, name) }
 
     func counters(_ world: SimulatorWorld, _ index: Int = 0) -> OrganizationCounters {
-        world.organizations[index].counters()
+        world.organizations[index].protection().counters
     }
 
     @Test func attachIsIdempotentAndDetachToo() throws {
@@ -53,7 +53,7 @@ import XoperoContract
         #expect(counters(world).protectedRepositories == 3)
         _ = world.activate(ids: [repo("mobile")])
         #expect(counters(world).missingLicences == 0)
-        _ = world.modify(planId: everything, PlanModification(includeAllRepositories: true))
+        _ = world.modify(planId: everything, SimPlanModification(includeAllRepositories: true))
         #expect(
             counters(world)
                 == .init(totalRepositories: 5, removedRepositories: 1, protectedRepositories: 4, missingLicences: 1))
@@ -65,15 +65,15 @@ import XoperoContract
         var world = try SimulatorWorld(state: Fixtures.state())
         let before = world.organizations[0].plans[0]
         #expect(
-            world.modify(planId: nightly, PlanModification(workerId: "w-1", settings: ["Retention": "30"]))
+            world.modify(planId: nightly, SimPlanModification(workerId: "w-1", settings: ["Retention": "30"]))
                 == .done(changed: true))
         let after = world.organizations[0].plans[0]
         #expect(after.workerId == "w-1")
         #expect(after.settings == ["Retention": "30"])
         #expect(after.backupType == before.backupType)
         #expect(after.includeMetadata == before.includeMetadata)
-        #expect(world.modify(planId: nightly, PlanModification(workerId: "w-1")) == .done(changed: false))
-        #expect(world.modify(planId: "nope", PlanModification(backupType: 1)) == .planNotFound)
+        #expect(world.modify(planId: nightly, SimPlanModification(workerId: "w-1")) == .done(changed: false))
+        #expect(world.modify(planId: "nope", SimPlanModification(backupType: 1)) == .planNotFound)
     }
 
     @Test func licencePoolRunsOutInTheMiddleOfABatch() throws {

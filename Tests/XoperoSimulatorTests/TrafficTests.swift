@@ -159,10 +159,11 @@ import XoperoContract
                 }
             }
             let ids = (17...25).map { Fixtures.repositoryId("beta", "repo-\($0)") }
+            let loggedIn = try #require(token)
             var outcomes: [String] = []
             for id in ids {
                 let response = try? await sim.post(
-                    "/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: try #require(token))
+                    "/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: loggedIn)
                 outcomes.append(response.map { String($0.status) } ?? "dropped")
             }
             #expect(outcomes.contains("500"), "\(outcomes)")

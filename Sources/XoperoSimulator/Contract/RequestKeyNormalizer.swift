@@ -32,6 +32,12 @@ public enum RequestKeyNormalizer {
     /// The field names of one item of `filters`.
     public static let canonicalFilterKeys: [String] = ["property", "operator", "value"]
 
+    /// The request fields whose type in openapi.yaml admits `null` (all of modifygitplan's optional
+    /// fields); every other field given as `null` is refused, as the contract's type has no null.
+    public static let nullableTopLevelKeys: [String] = [
+        "backupType", "workerId", "settings", "includeAllRepositories", "includeMetadata",
+    ]
+
     private static let topLevelByLowercase = lookup(canonicalTopLevelKeys)
     private static let filterByLowercase = lookup(canonicalFilterKeys)
 

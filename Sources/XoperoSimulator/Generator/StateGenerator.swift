@@ -19,13 +19,27 @@ public enum StateGenerator {
             self.plans = plans
             self.seed = seed
         }
+
+        /// Refuses sizes out of range, naming the flag (`SimulatorError.invalidOption`).
+        public func validate() throws(SimulatorError) {
+            guard (1...Self.maximumCount).contains(organizations) else {
+                throw .invalidOption(name: "--orgs", message: "must be 1 to \(Self.maximumCount), got \(organizations)")
+            }
+            guard (0...Self.maximumCount).contains(repositories) else {
+                throw .invalidOption(name: "--repos", message: "must be 0 to \(Self.maximumCount), got \(repositories)")
+            }
+            guard (0...Self.maximumCount).contains(plans) else {
+                throw .invalidOption(name: "--plans", message: "must be 0 to \(Self.maximumCount), got \(plans)")
+            }
+        }
+
+        /// The most of each thing a generated state may hold (ten million).
+        public static let maximumCount = 10_000_000
     }
 
     /// A state with exactly `shape.repositories` repositories and `shape.plans` plans in all.
     public static func generate(_ shape: Shape) throws(SimulatorError) -> SimulatorStateFile {
-        guard shape.organizations >= 1 else { throw .invalidOption(name: "--orgs", message: "must be 1 or more") }
-        guard shape.repositories >= 0 else { throw .invalidOption(name: "--repos", message: "must be 0 or more") }
-        guard shape.plans >= 0 else { throw .invalidOption(name: "--plans", message: "must be 0 or more") }
+        try shape.validate()
         var random = SplitMix64(seed: shape.seed)
         let repositoryCounts = unevenSplit(shape.repositories, into: shape.organizations, using: &random)
         var planCounts = unevenSplit(shape.plans, into: shape.organizations, using: &random)

@@ -1,9 +1,11 @@
+import XoperoContract
+
 /// Turns one `{property, operator, value}` filter into a predicate, refusing combinations that make no
 /// sense (`contains` on a number, `gt` on a boolean, a string compared with a number) with a 400 that
 /// names the filter.
 enum FilterCompiler {
-    static func predicate<Item>(
-        for filter: ListingFilter, field: QueryField<Item>, index: Int
+    static func predicate<Item, Field>(
+        for filter: ListingFilter<Field>, field: QueryField<Item>, index: Int
     ) throws(ListingError) -> @Sendable (Item) -> Bool {
         let comparison = filter.comparison
         let read = field.read
@@ -75,7 +77,7 @@ enum FilterCompiler {
     }
 
     /// Whether a three-way comparison result satisfies an ordering operator.
-    private static func matches(_ order: Int, _ comparison: ListingFilter.Comparison) -> Bool {
+    private static func matches(_ order: Int, _ comparison: Components.Schemas.FilterOperator) -> Bool {
         switch comparison {
         case .eq: order == 0
         case .neq: order != 0

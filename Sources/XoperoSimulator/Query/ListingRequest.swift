@@ -1,17 +1,29 @@
 import XoperoContract
 
-/// What a listing call asks for, independent of the generated types.
-struct ListingRequest: Sendable, Hashable {
+/// What a listing call asks for, independent of the generated query types; `Field` is the listing's
+/// generated field enum (`Components.Schemas.RepositoryField`, ...).
+struct ListingRequest<Field: Sendable & Hashable>: Sendable, Hashable {
     var limit: Int?
     var page: Int?
-    var orderBy: String?
+    var orderBy: Field?
     var descending: Bool
-    var filters: [ListingFilter]
+    var filters: [ListingFilter<Field>]
+
+    init(
+        limit: Int? = nil, page: Int? = nil, orderBy: Field? = nil, descending: Bool = false,
+        filters: [ListingFilter<Field>] = []
+    ) {
+        self.limit = limit
+        self.page = page
+        self.orderBy = orderBy
+        self.descending = descending
+        self.filters = filters
+    }
 }
 
 /// One `{property, operator, value}` item of `filters`.
-struct ListingFilter: Sendable, Hashable {
-    var property: String
+struct ListingFilter<Field: Sendable & Hashable>: Sendable, Hashable {
+    var property: Field
     var comparison: Comparison
     var value: FilterValue
 
@@ -26,11 +38,9 @@ enum FilterValue: Sendable, Hashable {
     case integer(Int64)
     case number(Double)
     case text(String)
-    /// An array or object: never comparable with a field.
-    case unsupported
 }
 
-/// A listing request that cannot be served, with the field it is about (`filters[0].property`).
+/// A listing request that cannot be served, with the field it is about (`filters[0].value`).
 struct ListingError: Error, Sendable, Hashable {
     var field: String
     var message: String

@@ -13,33 +13,24 @@ enum QueryEngine {
         var predicates: [@Sendable (Item) -> Bool]
     }
 
-    /// Checks paging numbers, `orderby` and each filter against the listing's fields.
-    static func resolve<Item>(
-        _ request: ListingRequest, fields: [QueryField<Item>]
+    /// Checks paging numbers and each filter against the listing's fields (`field` reads one; the
+    /// field names themselves were checked when the body was decoded). A page holds at most
+    /// `XoperoAssumptions.maximumPageSize` items, and at most `pageSizeCap` when given, whatever
+    /// `limit` asks.
+    static func resolve<Item, Field>(
+        _ request: ListingRequest<Field>, pageSizeCap: Int? = nil, field: (Field) -> QueryField<Item>
     ) throws(ListingError) -> Resolved<Item> {
         let limit = request.limit ?? XoperoAssumptions.defaultPageSize
         guard limit >= 1 else { throw ListingError(field: "limit", message: "must be 1 or more") }
         let page = request.page ?? 1
         guard page >= 1 else { throw ListingError(field: "page", message: "must be 1 or more (pages are 1-based)") }
-        var sortField: QueryField<Item>?
-        if let orderBy = request.orderBy, !orderBy.isEmpty {
-            guard let field = Self.field(named: orderBy, in: fields) else {
-                throw ListingError(
-                    field: "orderby", message: "unknown property \"\(orderBy)\"; use one of \(names(fields))")
-            }
-            sortField = field
-        }
         var predicates: [@Sendable (Item) -> Bool] = []
         for (index, filter) in request.filters.enumerated() {
-            guard let field = Self.field(named: filter.property, in: fields) else {
-                throw ListingError(
-                    field: "filters[\(index)].property",
-                    message: "unknown property \"\(filter.property)\"; use one of \(names(fields))")
-            }
-            predicates.append(try FilterCompiler.predicate(for: filter, field: field, index: index))
+            predicates.append(try FilterCompiler.predicate(for: filter, field: field(filter.property), index: index))
         }
+        let served = min(limit, XoperoAssumptions.maximumPageSize, pageSizeCap ?? Int.max)
         return Resolved(
-            limit: min(limit, XoperoAssumptions.maximumPageSize), page: page, sortField: sortField,
+            limit: max(1, served), page: page, sortField: request.orderBy.map(field),
             descending: request.descending, predicates: predicates)
     }
 
@@ -72,19 +63,6 @@ enum QueryEngine {
         let pageCount = (total + resolved.limit - 1) / resolved.limit
         return ListingPage(currentPage: resolved.page, pageCount: pageCount, totalEntries: total, items: selected)
     }
-
-    private static func field<Item>(named name: String, in fields: [QueryField<Item>]) -> QueryField<Item>? {
-        fields.first { $0.name.equalsIgnoringCase(name) }
-    }
-
-    private static func names<Item>(_ fields: [QueryField<Item>]) -> String {
-        fields.map(\.name).joined(separator: ", ")
-    }
-}
-
-extension String {
-    /// Equal ignoring case (ASCII and Unicode lowercase mapping).
-    func equalsIgnoringCase(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }
 
 /// A field value prepared for comparison: text lowercased (comparisons ignore case), nil first.
@@ -94,7 +72,7 @@ enum SortKey: Sendable {
     case integer(Int64)
     case flag(Bool)
 
-    init(_ value: FieldValue) {
+    init(_ value: QueryValue) {
         switch value {
         case .text(let text): self = text.map { .text($0.lowercased()) } ?? .none
         case .integer(let number): self = number.map { .integer($0) } ?? .none

@@ -1,7 +1,7 @@
 import XoperoContract
 
 /// A field's value as sorting and filtering see it.
-enum FieldValue: Sendable, Hashable {
+enum QueryValue: Sendable, Hashable {
     case text(String?)
     case integer(Int64?)
     case flag(Bool)
@@ -13,50 +13,74 @@ struct QueryField<Item>: Sendable {
 
     let name: String
     let kind: Kind
-    let read: @Sendable (Item) -> FieldValue
+    let read: @Sendable (Item) -> QueryValue
 
-    init(_ name: String, _ kind: Kind, _ read: @escaping @Sendable (Item) -> FieldValue) {
-        self.name = name
+    init(_ field: some RawRepresentable<String>, _ kind: Kind, _ read: @escaping @Sendable (Item) -> QueryValue) {
+        name = field.rawValue
         self.kind = kind
         self.read = read
     }
 }
 
-/// The sortable, filterable fields of each listing: every scalar field the listing returns.
+/// The sortable, filterable fields of each listing, keyed by the contract's field enums.
+///
+/// The `switch`es are exhaustive on purpose: a field added to openapi.yaml does not compile until the
+/// simulator serves it.
 enum ListingFields {
-    static let repositories: [QueryField<SimRepository>] = [
-        .init("Id", .text) { .text($0.id) },
-        .init("Name", .text) { .text($0.name) },
-        .init("IsActive", .flag) { .flag($0.isActive) },
-        .init("IsRemoved", .flag) { .flag($0.isRemoved) },
-    ]
+    static func repository(_ field: Components.Schemas.RepositoryField) -> QueryField<SimRepository> {
+        switch field {
+        case .id: .init(field, .text) { .text($0.id) }
+        case .name: .init(field, .text) { .text($0.name) }
+        case .isActive: .init(field, .flag) { .flag($0.isActive) }
+        case .isRemoved: .init(field, .flag) { .flag($0.isRemoved) }
+        }
+    }
 
-    static let plans: [QueryField<SimPlan>] = [
-        .init("Id", .text) { .text($0.id) },
-        .init("Name", .text) { .text($0.name) },
-        .init("IncludeAllRepositories", .flag) { .flag($0.includeAllRepositories) },
-    ]
+    static func plan(_ field: Components.Schemas.PlanAssignmentField) -> QueryField<SimPlan> {
+        switch field {
+        case .id: .init(field, .text) { .text($0.id) }
+        case .name: .init(field, .text) { .text($0.name) }
+        case .includeAllRepositories: .init(field, .flag) { .flag($0.includeAllRepositories) }
+        }
+    }
 
-    static let organizations: [QueryField<OrganizationRow>] = [
-        .init("Id", .text) { .text($0.organization.id) },
-        .init("Driver", .integer) { .integer(Int64($0.organization.driver)) },
-        .init("Name", .text) { .text($0.organization.name) },
-        .init("ApiUrl", .text) { .text($0.organization.apiUrl) },
-        .init("IsReadOnly", .flag) { .flag($0.organization.isReadOnly) },
-        .init("ProtectedRepositories", .integer) { .integer(Int64($0.counters.protectedRepositories)) },
-        .init("TotalRepositories", .integer) { .integer(Int64($0.counters.totalRepositories)) },
-        .init("MissingLicences", .integer) { .integer(Int64($0.counters.missingLicences)) },
-        .init("RemovedRepositories", .integer) { .integer(Int64($0.counters.removedRepositories)) },
-        .init("DefaultWorkerId", .text) { .text($0.organization.defaultWorkerId) },
-        .init("IsCreatedByMarketplace", .flag) { .flag($0.organization.isCreatedByMarketplace) },
-        .init("SynchronizationInProgress", .flag) { .flag($0.organization.synchronizationInProgress) },
-    ]
+    static func organization(_ field: Components.Schemas.OrganizationField) -> QueryField<OrganizationRow> {
+        switch field {
+        case .id: .init(field, .text) { .text($0.organization.id) }
+        case .driver: .init(field, .integer) { .integer(Int64($0.organization.driver)) }
+        case .name: .init(field, .text) { .text($0.organization.name) }
+        case .apiUrl: .init(field, .text) { .text($0.organization.apiUrl) }
+        case .isReadOnly: .init(field, .flag) { .flag($0.organization.isReadOnly) }
+        case .protectedRepositories: .init(field, .integer) { .integer(Int64($0.counters.protectedRepositories)) }
+        case .totalRepositories: .init(field, .integer) { .integer(Int64($0.counters.totalRepositories)) }
+        case .missingLicences: .init(field, .integer) { .integer(Int64($0.counters.missingLicences)) }
+        case .removedRepositories: .init(field, .integer) { .integer(Int64($0.counters.removedRepositories)) }
+        case .defaultWorkerId: .init(field, .text) { .text($0.organization.defaultWorkerId) }
+        case .isCreatedByMarketplace: .init(field, .flag) { .flag($0.organization.isCreatedByMarketplace) }
+        case .synchronizationInProgress: .init(field, .flag) { .flag($0.synchronizationInProgress) }
+        }
+    }
+
+    /// The field names a listing call accepts in `orderby` and filter `property`, in the contract's
+    /// spelling; nil for a call that is not a listing.
+    static func names(for call: XoperoCall) -> [String]? {
+        switch call {
+        case .getOrganizations: Components.Schemas.OrganizationField.allCases.map(\.rawValue)
+        case .getRepositories: Components.Schemas.RepositoryField.allCases.map(\.rawValue)
+        case .listPlansAssignedToOrganization: Components.Schemas.PlanAssignmentField.allCases.map(\.rawValue)
+        case .login, .attachGitRepository, .detachGitRepository, .modifyGitPlan, .activateRepositories,
+            .deactivateRepositories:
+            nil
+        }
+    }
 }
 
 /// An organization with its counters, as organizations/getmany lists it.
 struct OrganizationRow: Sendable {
     var organization: SimOrganization
     var counters: OrganizationCounters
-    /// Repositories not removed, for the `repoCount` of plans with `includeAllRepositories`.
-    var notRemoved: Int
+    /// Each plan's `repoCount`, in the order of `organization.plans`.
+    var repoCounts: [Int]
+    /// As reported now: `synchronizationFinishesAfterSeconds` turns it off at its time.
+    var synchronizationInProgress: Bool
 }

@@ -3,13 +3,11 @@ import XoperoContract
 
 /// Conversions between the generated contract types and the simulator's own values.
 enum ContractMapping {
-    static func listing<Query: ListingQuery>(_ query: Query) -> ListingRequest {
+    static func listing<Query: ListingQuery>(_ query: Query) -> ListingRequest<Query.Field> {
         ListingRequest(
-            limit: query.limit, page: query.page, orderBy: query.orderby?.rawValue,
-            descending: query.ordertype == .desc,
+            limit: query.limit, page: query.page, orderBy: query.orderby, descending: query.ordertype == .desc,
             filters: (query.filters ?? []).map { filter in
-                ListingFilter(
-                    property: filter.property.rawValue, comparison: filter._operator, value: filterValue(filter.value))
+                ListingFilter(property: filter.property, comparison: filter._operator, value: filterValue(filter.value))
             })
     }
 
@@ -31,15 +29,12 @@ enum ContractMapping {
             totalRepositories: row.counters.totalRepositories, missingLicences: row.counters.missingLicences,
             removedRepositories: row.counters.removedRepositories, defaultWorkerId: organization.defaultWorkerId,
             isCreatedByMarketplace: organization.isCreatedByMarketplace,
-            synchronizationInProgress: organization.synchronizationInProgress,
-            plans: organization.plans.map { plan in
+            synchronizationInProgress: row.synchronizationInProgress,
+            plans: zip(organization.plans, row.repoCounts).map { plan, repoCount in
                 .init(
                     id: plan.id, name: plan.name, backupType: plan.backupType, includeMetadata: plan.includeMetadata,
-                    repoCount: OrganizationCounters.planRepoCount(
-                        includeAllRepositories: plan.includeAllRepositories, attachedCount: plan.attached.count,
-                        notRemovedCount: row.notRemoved),
-                    lastStatus: plan.lastStatus,
-                    planFinishedTime: plan.planFinishedTime, isRunning: plan.isRunning)
+                    repoCount: repoCount, lastStatus: plan.lastStatus, planFinishedTime: plan.planFinishedTime,
+                    isRunning: plan.isRunning)
             })
     }
 
@@ -71,7 +66,7 @@ enum ContractMapping {
 
 /// The paging, sorting and filtering fields that every listing call's body has.
 protocol ListingQuery {
-    associatedtype Field: RawRepresentable<String>
+    associatedtype Field: RawRepresentable<String> & Sendable & Hashable
     associatedtype Filter: ListingQueryFilter where Filter.Field == Field
     var limit: Int? { get }
     var page: Int? { get }

@@ -4,7 +4,8 @@ import XoperoContract
 /// The simulator's implementation of the generated `APIProtocol`: each call goes to the store.
 ///
 /// Authentication, roles, key normalization and unreadable bodies are handled before these methods run
-/// (see `ContractMiddlewares.swift`), so a method only sees well-formed input from an allowed user.
+/// (see `ContractMiddlewares.swift`), so a method only sees well-formed input from an allowed user. A
+/// change that `--persist` cannot write is undone and answered 500.
 struct SimulatorAPIHandler: APIProtocol {
     let store: SimulatorStore
 
@@ -13,10 +14,11 @@ struct SimulatorAPIHandler: APIProtocol {
             switch input.body {
             case .json(let value): value
             }
-        guard let session = await store.login(email: body.email, password: body.password) else {
-            return .unauthorized(.init())
+        switch await store.login(email: body.email, password: body.password) {
+        case .token(let userId, let token): return .ok(.init(body: .json(.init(userId: userId, accessToken: token))))
+        case .secondFactorNeeded(let userId): return .ok(.init(body: .json(.init(userId: userId))))
+        case .refused: return .unauthorized(.init())
         }
-        return .ok(.init(body: .json(.init(userId: session.userId, accessToken: session.token))))
     }
 
     func getOrganizations(_ input: Operations.GetOrganizations.Input) async throws -> Operations.GetOrganizations.Output
@@ -94,7 +96,11 @@ struct SimulatorAPIHandler: APIProtocol {
             switch input.body {
             case .json(let value): value
             }
-        switch await store.attach(planId: body.planId, repositoryId: body.repositoryId) {
+        let outcome: PlanChangeOutcome
+        do { outcome = try await store.attach(planId: body.planId, repositoryId: body.repositoryId) } catch {
+            return .internalServerError(.init())
+        }
+        switch outcome {
         case .done: return .ok(.init())
         case .planNotFound:
             return .notFound(.init(body: .json(ContractMapping.notFound("Plan \(body.planId) not found."))))
@@ -115,7 +121,11 @@ struct SimulatorAPIHandler: APIProtocol {
             switch input.body {
             case .json(let value): value
             }
-        switch await store.detach(planId: body.planId, repositoryId: body.repositoryId) {
+        let outcome: PlanChangeOutcome
+        do { outcome = try await store.detach(planId: body.planId, repositoryId: body.repositoryId) } catch {
+            return .internalServerError(.init())
+        }
+        switch outcome {
         case .done: return .ok(.init())
         case .planNotFound:
             return .notFound(.init(body: .json(ContractMapping.notFound("Plan \(body.planId) not found."))))
@@ -133,10 +143,14 @@ struct SimulatorAPIHandler: APIProtocol {
             switch input.body {
             case .json(let value): value
             }
-        let modification = PlanModification(
+        let modification = SimPlanModification(
             backupType: body.backupType, workerId: body.workerId, settings: body.settings?.additionalProperties,
             includeAllRepositories: body.includeAllRepositories, includeMetadata: body.includeMetadata)
-        switch await store.modify(planId: body.id, modification) {
+        let outcome: PlanChangeOutcome
+        do { outcome = try await store.modify(planId: body.id, modification) } catch {
+            return .internalServerError(.init())
+        }
+        switch outcome {
         case .done: return .ok(.init())
         case .planNotFound, .repositoryNotFound:
             return .notFound(.init(body: .json(ContractMapping.notFound("Plan \(body.id) not found."))))
@@ -150,7 +164,11 @@ struct SimulatorAPIHandler: APIProtocol {
             switch input.body {
             case .json(let value): value
             }
-        return .ok(.init(body: .json(ContractMapping.batch(await store.activate(ids: body.ids)))))
+        do {
+            return .ok(.init(body: .json(ContractMapping.batch(try await store.activate(ids: body.ids)))))
+        } catch {
+            return .internalServerError(.init())
+        }
     }
 
     func deactivateRepositories(
@@ -160,6 +178,10 @@ struct SimulatorAPIHandler: APIProtocol {
             switch input.body {
             case .json(let value): value
             }
-        return .ok(.init(body: .json(ContractMapping.batch(await store.deactivate(ids: body.ids)))))
+        do {
+            return .ok(.init(body: .json(ContractMapping.batch(try await store.deactivate(ids: body.ids)))))
+        } catch {
+            return .internalServerError(.init())
+        }
     }
 }

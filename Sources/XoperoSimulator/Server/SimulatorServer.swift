@@ -34,9 +34,15 @@ public enum SimulatorServer {
         } catch {
             throw .stateFileInvalid(path: options.persistPath ?? "state", field: error.field, message: error.message)
         }
+        let persister = options.persistPath.map { StatePersister(path: $0) }
+        if let persister {
+            for leftover in persister.removeLeftovers() {
+                logger.warning("removed \(leftover), left by a write that was interrupted")
+            }
+        }
         let store = SimulatorStore(
-            world: world, tokenLifetime: options.tokenTTL, clock: clock,
-            persister: options.persistPath.map { StatePersister(path: $0) }, logger: logger)
+            world: world, tokenLifetime: options.tokenTTL, clock: clock, persister: persister, logger: logger,
+            pageSizeCap: options.maxPageSize, traffic: CapacityGate(capacity: options.capacity))
         let router: Router<BasicRequestContext>
         do {
             router = try makeRouter(store: store, options: options)
@@ -91,6 +97,9 @@ public enum SimulatorServer {
     static func makeRouter(store: SimulatorStore, options: SimulatorOptions) throws -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: StatsMiddleware(store: store))
+        router.add(middleware: MethodNotAllowedMiddleware())
+        router.add(middleware: CapacityMiddleware(gate: store.traffic))
+        router.add(middleware: BodyLimitMiddleware())
         router.add(
             middleware: LatencyAndThrottleMiddleware(
                 latency: options.latency, throttle: options.throttle.map { Throttle(callsPerSecond: $0) }))

@@ -65,7 +65,6 @@ struct FaultMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
     let planner: FaultPlanner
     let occurrences = RequestOccurrences()
-    static let maximumBodyBytes = 64 * 1024 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -73,7 +72,7 @@ struct FaultMiddleware: RouterMiddleware {
         let path = request.uri.path
         guard isVendorPath(path), planner.rate > 0 else { return try await next(request, context) }
         var request = request
-        let buffer = try await request.collectBody(upTo: Self.maximumBodyBytes)
+        let buffer = try await request.collectBody(upTo: BodyLimitMiddleware.maximumBodyBytes)
         let body = Self.canonical(Data(buffer.readableBytesView))
         let occurrence = await occurrences.next(FaultPlanner.requestKey(path: path, canonicalBody: body))
         switch planner.decide(path: path, canonicalBody: body, occurrence: occurrence) {

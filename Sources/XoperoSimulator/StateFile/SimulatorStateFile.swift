@@ -16,9 +16,10 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
         self.organizations = organizations
     }
 
-    /// The first user with the SystemAdministrator role, whose credentials `reconcile --simulator` uses.
+    /// The first user with an administrator role (RootAdministrator or SystemAdministrator) who can log
+    /// in with a password alone, whose credentials `reconcile --simulator` uses.
     public var firstAdministrator: SimulatorUser? {
-        users.first { $0.roles.contains(.systemAdministrator) }
+        users.first { $0.roles.contains(where: \.isAdministrator) && $0.twoFactor != true }
     }
 
     /// The instance-wide licence pool.
@@ -40,14 +41,21 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
         public var isReadOnly: Bool?
         public var defaultWorkerId: String?
         public var isCreatedByMarketplace: Bool?
+        /// Reported as `synchronizationInProgress` (default false; true when
+        /// `synchronizationFinishesAfterSeconds` is given).
         public var synchronizationInProgress: Bool?
+        /// The synchronization ends this many seconds after the server started: until then the
+        /// organization reports `synchronizationInProgress: true`, then false. Kept as written by
+        /// `GET /__sim/state` and `--persist`, so the countdown starts again with the server.
+        public var synchronizationFinishesAfterSeconds: Int?
         public var repositories: [Repository]?
         public var plans: [Plan]?
 
         public init(
             id: String? = nil, name: String, driver: Int? = nil, apiUrl: String? = nil, isReadOnly: Bool? = nil,
             defaultWorkerId: String? = nil, isCreatedByMarketplace: Bool? = nil,
-            synchronizationInProgress: Bool? = nil, repositories: [Repository]? = nil, plans: [Plan]? = nil
+            synchronizationInProgress: Bool? = nil, repositories: [Repository]? = nil, plans: [Plan]? = nil,
+            synchronizationFinishesAfterSeconds: Int? = nil
         ) {
             self.id = id
             self.name = name
@@ -57,6 +65,7 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
             self.defaultWorkerId = defaultWorkerId
             self.isCreatedByMarketplace = isCreatedByMarketplace
             self.synchronizationInProgress = synchronizationInProgress
+            self.synchronizationFinishesAfterSeconds = synchronizationFinishesAfterSeconds
             self.repositories = repositories
             self.plans = plans
         }
@@ -88,9 +97,14 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
         public var includeAllRepositories: Bool?
         public var workerId: String?
         public var settings: [String: String]?
-        /// Attached repositories by name (the hand-written form).
+        /// How the plan selects repositories (default `list`); `exclude` makes the listed repositories
+        /// exclusions, `rules` protects the repositories whose names match `rules`.
+        public var selection: OrganizationCounters.PlanSelection?
+        /// Name rules (`*`, `?`) of a plan with `selection: "rules"`, evaluated on the server.
+        public var rules: [String]?
+        /// Listed repositories by name (the hand-written form): attached, or excluded in exclude mode.
         public var repositories: [String]?
-        /// Attached repositories by id (the form `generate` and `--persist` write).
+        /// Listed repositories by id (the form `generate` and `--persist` write).
         public var repositoryIds: [String]?
         public var lastStatus: Status?
         /// Unix milliseconds.
@@ -101,7 +115,8 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
             id: String? = nil, name: String, backupType: Int? = nil, includeMetadata: Bool? = nil,
             includeAllRepositories: Bool? = nil, workerId: String? = nil, settings: [String: String]? = nil,
             repositories: [String]? = nil, repositoryIds: [String]? = nil, lastStatus: Status? = nil,
-            planFinishedTime: Int64? = nil, isRunning: Bool? = nil
+            planFinishedTime: Int64? = nil, isRunning: Bool? = nil,
+            selection: OrganizationCounters.PlanSelection? = nil, rules: [String]? = nil
         ) {
             self.id = id
             self.name = name
@@ -115,6 +130,8 @@ public struct SimulatorStateFile: Codable, Sendable, Hashable {
             self.lastStatus = lastStatus
             self.planFinishedTime = planFinishedTime
             self.isRunning = isRunning
+            self.selection = selection
+            self.rules = rules
         }
     }
 
@@ -127,10 +144,13 @@ public struct SimulatorUser: Codable, Sendable, Hashable {
     public var email: String
     public var password: String
     public var roles: [XoperoAssumptions.Role]
+    /// The account needs a second factor: its login answers 200 with `userId` but no `accessToken`.
+    public var twoFactor: Bool?
 
-    public init(email: String, password: String, roles: [XoperoAssumptions.Role]) {
+    public init(email: String, password: String, roles: [XoperoAssumptions.Role], twoFactor: Bool? = nil) {
         self.email = email
         self.password = password
         self.roles = roles
+        self.twoFactor = twoFactor
     }
 }

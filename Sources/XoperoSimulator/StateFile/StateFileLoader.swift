@@ -31,6 +31,9 @@ extension SimulatorStateFile {
             if field.contains(".roles[") {
                 let known = XoperoAssumptions.Role.allCases.map(\.rawValue).joined(separator: ", ")
                 message = "unknown role; use one of \(known)"
+            } else if field.hasSuffix(".selection") {
+                let known = OrganizationCounters.PlanSelection.allCases.map(\.rawValue).joined(separator: ", ")
+                message = "unknown selection; use one of \(known)"
             }
             throw .stateFileInvalid(path: path, field: field, message: message)
         } catch {

@@ -13,6 +13,20 @@ public struct SimulatorStats: Codable, Sendable, Hashable {
     public var byPathAndStatus: [String: [String: Int]]
     /// Calls received on the write paths (attach, detach, modify, activate, deactivate), whatever the answer.
     public var writeCalls: Int
+    /// Vendor calls in the server now: arrived, answer not yet written (waiting for a slot included).
+    public var inFlight: Int
+    /// The most vendor calls that were in the server at once since it started.
+    public var peakConcurrency: Int
+    /// `--capacity`: at most this many calls are served at once; nil is unlimited.
+    public var capacity: Int?
+    /// Calls holding one of the capacity's slots now.
+    public var serving: Int
+    /// The most calls that held a slot at once (never above `capacity`).
+    public var peakServing: Int
+    /// Calls waiting for a slot now.
+    public var queued: Int
+    /// The most calls that waited for a slot at once.
+    public var peakQueued: Int
 
     public init() {
         totalCalls = 0
@@ -20,6 +34,13 @@ public struct SimulatorStats: Codable, Sendable, Hashable {
         byStatus = [:]
         byPathAndStatus = [:]
         writeCalls = 0
+        inFlight = 0
+        peakConcurrency = 0
+        capacity = nil
+        serving = 0
+        peakServing = 0
+        queued = 0
+        peakQueued = 0
     }
 
     /// Calls received on `path`, optionally only those answered with `status`.
@@ -34,5 +55,15 @@ public struct SimulatorStats: Codable, Sendable, Hashable {
         byStatus[status, default: 0] += 1
         byPathAndStatus[path, default: [:]][status, default: 0] += 1
         if XoperoCall(path: path)?.isWrite == true { writeCalls += 1 }
+    }
+
+    mutating func include(_ gate: CapacityGate.Snapshot) {
+        inFlight = gate.inFlight
+        peakConcurrency = gate.peakConcurrency
+        capacity = gate.capacity
+        serving = gate.serving
+        peakServing = gate.peakServing
+        queued = gate.queued
+        peakQueued = gate.peakQueued
     }
 }

@@ -6,16 +6,22 @@ import XoperoContract
 /// One actor, so that every call sees and leaves a consistent state (the counters are always true).
 public actor SimulatorStore {
     var world: SimulatorWorld
-    private var sessions: [String: Session] = [:]
+    var sessions: [String: Session] = [:]
     private var callStats = SimulatorStats()
-    private let tokenLifetime: Duration
+    let tokenLifetime: Duration
     private let persister: StatePersister?
     private let logger: Logger
-    private let clock: any TokenClock
+    let clock: any TokenClock
+    /// When the server started, for `synchronizationFinishesAfterSeconds`.
+    private let started: ContinuousClock.Instant
+    /// `--max-page-size`: at most this many items a page, whatever `limit` asks.
+    private let pageSizeCap: Int?
+    /// Calls in flight and the capacity's slots, read for the stats.
+    nonisolated let traffic: CapacityGate
     /// Sorted orders of an organization's repositories, dropped when they change.
     private var repositoryOrders: [RepositoryOrderKey: [Int]] = [:]
-    /// Counters of each organization, dropped when it changes.
-    private var countersCache: [Int: OrganizationRow] = [:]
+    /// Counters and plan counts of each organization, dropped when it changes.
+    private var protectionCache: [Int: (counters: OrganizationCounters, repoCounts: [Int])] = [:]
 
     struct Session: Sendable {
         var userId: String
@@ -25,58 +31,37 @@ public actor SimulatorStore {
 
     private struct RepositoryOrderKey: Hashable {
         var organization: Int
-        var field: String
+        var field: Components.Schemas.RepositoryField
         var descending: Bool
     }
 
     init(
         world: SimulatorWorld, tokenLifetime: Duration, clock: any TokenClock = SystemTokenClock(),
-        persister: StatePersister?, logger: Logger
+        persister: StatePersister?, logger: Logger, pageSizeCap: Int? = nil,
+        traffic: CapacityGate = CapacityGate(capacity: nil)
     ) {
         self.world = world
         self.tokenLifetime = tokenLifetime
         self.clock = clock
         self.persister = persister
         self.logger = logger
+        self.pageSizeCap = pageSizeCap
+        self.traffic = traffic
+        started = clock.now
     }
 
-    /// The calls received so far.
-    public func stats() -> SimulatorStats { callStats }
+    /// The calls received so far, and how many are in flight.
+    public func stats() -> SimulatorStats {
+        var stats = callStats
+        stats.include(traffic.snapshot)
+        return stats
+    }
 
     /// The whole state, in the state-file format, with every id written.
     public func snapshot() -> SimulatorStateFile { world.snapshot() }
 
     func record(path: String, status: String) {
         callStats.record(path: path, status: status)
-    }
-
-    // MARK: Sessions
-
-    /// A token for the user with these credentials (email ignores case), or nil.
-    func login(email: String, password: String) -> (userId: String, token: String)? {
-        guard let user = world.users.first(where: { $0.email.lowercased() == email.lowercased() }),
-            user.password == password
-        else { return nil }
-        let token = Self.newToken()
-        let userId = StableID.user(email: user.email)
-        sessions[token] = Session(userId: userId, roles: user.roles, expires: clock.now.advanced(by: tokenLifetime))
-        return (userId, token)
-    }
-
-    /// The session of a token that exists and has not expired.
-    func session(token: String) -> Session? {
-        guard let session = sessions[token] else { return nil }
-        guard clock.now < session.expires else {
-            sessions[token] = nil
-            return nil
-        }
-        return session
-    }
-
-    private static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        return String((0..<64).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
     }
 
     // MARK: Listings
@@ -86,29 +71,31 @@ public actor SimulatorStore {
         case invalid(ListingError)
     }
 
-    func organizations(_ request: ListingRequest) throws(ListingError) -> ListingPage<OrganizationRow> {
-        let resolved = try QueryEngine.resolve(request, fields: ListingFields.organizations)
+    func organizations(
+        _ request: ListingRequest<Components.Schemas.OrganizationField>
+    ) throws(ListingError) -> ListingPage<OrganizationRow> {
+        let resolved = try QueryEngine.resolve(request, pageSizeCap: pageSizeCap, field: ListingFields.organization)
         let rows = world.organizations.indices.map(row(of:))
         let order = resolved.sortField.map { QueryEngine.sortedOrder(rows, by: $0, descending: resolved.descending) }
         return QueryEngine.page(rows, order: order, resolved)
     }
 
-    func repositories(organizationId: String, _ request: ListingRequest) throws(ListingFailure) -> ListingPage<
-        SimRepository
-    > {
+    func repositories(
+        organizationId: String, _ request: ListingRequest<Components.Schemas.RepositoryField>
+    ) throws(ListingFailure) -> ListingPage<SimRepository> {
         guard let index = world.organizationIndex[organizationId] else { throw .organizationNotFound }
         let resolved: QueryEngine.Resolved<SimRepository>
-        do { resolved = try QueryEngine.resolve(request, fields: ListingFields.repositories) } catch {
-            throw .invalid(error)
-        }
+        do {
+            resolved = try QueryEngine.resolve(request, pageSizeCap: pageSizeCap, field: ListingFields.repository)
+        } catch { throw .invalid(error) }
         let repositories = world.organizations[index].repositories
         var order: [Int]?
-        if let field = resolved.sortField {
-            let key = RepositoryOrderKey(organization: index, field: field.name, descending: resolved.descending)
+        if let field = request.orderBy, let sortField = resolved.sortField {
+            let key = RepositoryOrderKey(organization: index, field: field, descending: resolved.descending)
             if let cached = repositoryOrders[key] {
                 order = cached
             } else {
-                let sorted = QueryEngine.sortedOrder(repositories, by: field, descending: resolved.descending)
+                let sorted = QueryEngine.sortedOrder(repositories, by: sortField, descending: resolved.descending)
                 repositoryOrders[key] = sorted
                 order = sorted
             }
@@ -116,72 +103,97 @@ public actor SimulatorStore {
         return QueryEngine.page(repositories, order: order, resolved)
     }
 
-    func plans(organizationId: String, _ request: ListingRequest) throws(ListingFailure) -> ListingPage<SimPlan> {
+    func plans(
+        organizationId: String, _ request: ListingRequest<Components.Schemas.PlanAssignmentField>
+    ) throws(ListingFailure) -> ListingPage<SimPlan> {
         guard let index = world.organizationIndex[organizationId] else { throw .organizationNotFound }
         let resolved: QueryEngine.Resolved<SimPlan>
-        do { resolved = try QueryEngine.resolve(request, fields: ListingFields.plans) } catch { throw .invalid(error) }
+        do {
+            resolved = try QueryEngine.resolve(request, pageSizeCap: pageSizeCap, field: ListingFields.plan)
+        } catch { throw .invalid(error) }
         let plans = world.organizations[index].plans
         let order = resolved.sortField.map { QueryEngine.sortedOrder(plans, by: $0, descending: resolved.descending) }
         return QueryEngine.page(plans, order: order, resolved)
     }
 
     private func row(of index: Int) -> OrganizationRow {
-        if let cached = countersCache[index] { return cached }
         let organization = world.organizations[index]
-        let row = OrganizationRow(
-            organization: organization, counters: organization.counters(), notRemoved: organization.notRemovedCount)
-        countersCache[index] = row
-        return row
+        let protection = protectionCache[index] ?? organization.protection()
+        protectionCache[index] = protection
+        return OrganizationRow(
+            organization: organization, counters: protection.counters, repoCounts: protection.repoCounts,
+            synchronizationInProgress: synchronizing(organization))
+    }
+
+    /// `synchronizationInProgress` as reported now.
+    private func synchronizing(_ organization: SimOrganization) -> Bool {
+        guard organization.synchronizationInProgress else { return false }
+        guard let seconds = organization.synchronizationFinishesAfterSeconds else { return true }
+        return clock.now - started < .seconds(seconds)
     }
 
     // MARK: Changes
 
-    func attach(planId: String, repositoryId: String) -> PlanChangeOutcome {
-        let outcome = world.attach(planId: planId, repositoryId: repositoryId)
-        changed(outcome, planId: planId)
-        return outcome
+    /// Each change is applied, then written with `--persist`; a change that cannot be written is undone
+    /// and reported, so that the caller answers 500 and the file and the server never disagree.
+    func attach(planId: String, repositoryId: String) throws(SimulatorError) -> PlanChangeOutcome {
+        try changePlan(planId) { $0.attach(planId: planId, repositoryId: repositoryId) }
     }
 
-    func detach(planId: String, repositoryId: String) -> PlanChangeOutcome {
-        let outcome = world.detach(planId: planId, repositoryId: repositoryId)
-        changed(outcome, planId: planId)
-        return outcome
+    func detach(planId: String, repositoryId: String) throws(SimulatorError) -> PlanChangeOutcome {
+        try changePlan(planId) { $0.detach(planId: planId, repositoryId: repositoryId) }
     }
 
-    func modify(planId: String, _ modification: PlanModification) -> PlanChangeOutcome {
-        let outcome = world.modify(planId: planId, modification)
-        changed(outcome, planId: planId)
-        return outcome
+    func modify(planId: String, _ modification: SimPlanModification) throws(SimulatorError) -> PlanChangeOutcome {
+        try changePlan(planId) { $0.modify(planId: planId, modification) }
     }
 
-    func activate(ids: [String]) -> LicenceBatchOutcome {
+    func activate(ids: [String]) throws(SimulatorError) -> LicenceBatchOutcome {
+        let before = world
         let outcome = world.activate(ids: ids)
-        changed(organizations: outcome.changedOrganizations, repositories: true)
+        try commit(before, organizations: outcome.changedOrganizations, repositories: true)
         return outcome
     }
 
-    func deactivate(ids: [String]) -> LicenceBatchOutcome {
+    func deactivate(ids: [String]) throws(SimulatorError) -> LicenceBatchOutcome {
+        let before = world
         let outcome = world.deactivate(ids: ids)
-        changed(organizations: outcome.changedOrganizations, repositories: true)
+        try commit(before, organizations: outcome.changedOrganizations, repositories: true)
         return outcome
     }
 
-    private func changed(_ outcome: PlanChangeOutcome, planId: String) {
-        guard outcome == .done(changed: true), let organization = world.organizationOfPlan(planId) else { return }
-        changed(organizations: [organization], repositories: false)
+    private func changePlan(
+        _ planId: String, _ change: (inout SimulatorWorld) -> PlanChangeOutcome
+    ) throws(SimulatorError) -> PlanChangeOutcome {
+        let before = world
+        let outcome = change(&world)
+        guard outcome == .done(changed: true), let organization = world.organizationOfPlan(planId) else {
+            return outcome
+        }
+        try commit(before, organizations: [organization], repositories: false)
+        return outcome
     }
 
-    private func changed(organizations: Set<Int>, repositories: Bool) {
+    private func commit(
+        _ before: SimulatorWorld, organizations: Set<Int>, repositories: Bool
+    ) throws(SimulatorError) {
         guard !organizations.isEmpty else { return }
-        for organization in organizations { countersCache[organization] = nil }
-        if repositories {
-            repositoryOrders = repositoryOrders.filter { !organizations.contains($0.key.organization) }
-        }
+        forget(organizations, repositories: repositories)
         guard let persister else { return }
         do {
             try persister.write(world.snapshot())
         } catch {
-            logger.error("\(error.description)")
+            world = before
+            forget(organizations, repositories: repositories)
+            logger.error("\(error.description); the change was undone and answered 500")
+            throw error
+        }
+    }
+
+    private func forget(_ organizations: Set<Int>, repositories: Bool) {
+        for organization in organizations { protectionCache[organization] = nil }
+        if repositories {
+            repositoryOrders = repositoryOrders.filter { !organizations.contains($0.key.organization) }
         }
     }
 }

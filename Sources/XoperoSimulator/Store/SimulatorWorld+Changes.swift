@@ -9,8 +9,8 @@ enum PlanChangeOutcome: Sendable, Hashable {
     case repositoryNotFound
 }
 
-/// The fields of modifygitplan; nil leaves a field unchanged.
-struct PlanModification: Sendable, Hashable {
+/// The fields of modifygitplan as the simulator applies them; nil leaves a field unchanged.
+struct SimPlanModification: Sendable, Hashable {
     var backupType: Int?
     var workerId: String?
     var settings: [String: String]?
@@ -33,7 +33,9 @@ struct LicenceBatchOutcome: Sendable, Hashable {
 }
 
 extension SimulatorWorld {
-    /// Adds a repository to a plan (a no-op if it is attached already).
+    /// Adds a repository to a plan's list (a no-op if it is listed already). On an exclude-mode plan the
+    /// list holds exclusions, so the repository stops being protected
+    /// (`XoperoAssumptions.attachToExcludePlanAddsExclusion`).
     mutating func attach(planId: String, repositoryId: String) -> PlanChangeOutcome {
         guard let plan = planLocation[planId] else { return .planNotFound }
         guard let repository = repositoryLocation[repositoryId],
@@ -45,13 +47,15 @@ extension SimulatorWorld {
             return .done(changed: false)
         }
         organization.plans[plan.index].attached.append(repositoryId)
-        organization.attachCounts[repositoryId, default: 0] += 1
+        if organization.plans[plan.index].selection != .exclude {
+            organization.attachCounts[repositoryId, default: 0] += 1
+        }
         organizations[plan.organization] = organization
         return .done(changed: true)
     }
 
-    /// Removes a repository from a plan (a no-op if it is not attached). Removed repositories may be
-    /// detached; unknown ones are GT1001.
+    /// Removes a repository from a plan's list (a no-op if it is not listed): on an exclude-mode plan it
+    /// ends an exclusion. Removed repositories may be detached; unknown ones are GT1001.
     mutating func detach(planId: String, repositoryId: String) -> PlanChangeOutcome {
         guard let plan = planLocation[planId] else { return .planNotFound }
         guard repositoryLocation[repositoryId] != nil else { return .repositoryNotFound }
@@ -60,14 +64,16 @@ extension SimulatorWorld {
             return .done(changed: false)
         }
         organization.plans[plan.index].attached.removeAll { $0 == repositoryId }
-        let remaining = (organization.attachCounts[repositoryId] ?? 1) - 1
-        organization.attachCounts[repositoryId] = remaining > 0 ? remaining : nil
+        if organization.plans[plan.index].selection != .exclude {
+            let remaining = (organization.attachCounts[repositoryId] ?? 1) - 1
+            organization.attachCounts[repositoryId] = remaining > 0 ? remaining : nil
+        }
         organizations[plan.organization] = organization
         return .done(changed: true)
     }
 
     /// Changes the given fields of a plan; fields left nil stay as they are.
-    mutating func modify(planId: String, _ modification: PlanModification) -> PlanChangeOutcome {
+    mutating func modify(planId: String, _ modification: SimPlanModification) -> PlanChangeOutcome {
         guard let location = planLocation[planId] else { return .planNotFound }
         var plan = organizations[location.organization].plans[location.index]
         let before = plan

@@ -1,5 +1,6 @@
 extension SimulatorWorld {
-    /// The world in the state-file format, with every id written and plans' repositories as ids.
+    /// The world in the state-file format, with every id written and plans' repositories as ids. The
+    /// synchronization fields are written as configured, not as reported now.
     func snapshot() -> SimulatorStateFile {
         SimulatorStateFile(
             licences: .init(total: licenceTotal),
@@ -19,8 +20,12 @@ extension SimulatorWorld {
                             id: $0.id, name: $0.name, backupType: $0.backupType, includeMetadata: $0.includeMetadata,
                             includeAllRepositories: $0.includeAllRepositories, workerId: $0.workerId,
                             settings: $0.settings, repositoryIds: $0.attached, lastStatus: $0.lastStatus,
-                            planFinishedTime: $0.planFinishedTime, isRunning: $0.isRunning)
-                    })
+                            planFinishedTime: $0.planFinishedTime, isRunning: $0.isRunning,
+                            // Left out for list mode, the default, so files without these fields stay as they were.
+                            selection: $0.selection == .list ? nil : $0.selection,
+                            rules: $0.selection == .rules ? $0.rules : nil)
+                    },
+                    synchronizationFinishesAfterSeconds: organization.synchronizationFinishesAfterSeconds)
             })
     }
 }

@@ -8,7 +8,7 @@ enum DecodingErrorDescription {
         case .valueNotFound(_, let context):
             return (path(context.codingPath), "must not be null")
         case .typeMismatch(let type, let context):
-            return (path(context.codingPath), "must be \(expectation(for: type)); \(context.debugDescription)")
+            return (path(context.codingPath), "must be \(expectation(for: type))")
         case .dataCorrupted(let context):
             return (path(context.codingPath), context.debugDescription)
         @unknown default:

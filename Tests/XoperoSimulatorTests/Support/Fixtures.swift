@@ -64,3 +64,37 @@ enum Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    static let root = "root@example.com"
+    static let twoFactor = "2fa@example.com"
+
+    /// `Fixtures.state()` plus organization `gamma`, whose plans select repositories another way:
+    /// `all-but` excludes docs and api-core (protecting the other licensed ones: api-gateway, web-22);
+    /// `by-rules` takes `api-*` and `web-?` (api-gateway, api-core, web-1; old-api is removed). gamma
+    /// is read-only and synchronizing for 30 seconds. Users: a RootAdministrator and a two-factor one.
+    static func selectionState() -> SimulatorStateFile {
+        var state = state(licences: nil)
+        state.users += [
+            .init(email: root, password: password, roles: [.rootAdministrator]),
+            .init(email: twoFactor, password: password, roles: [.systemAdministrator], twoFactor: true),
+        ]
+        state.organizations.append(
+            .init(
+                name: "gamma", driver: 2, isReadOnly: true,
+                repositories: [
+                    .init(name: "api-gateway", isActive: true),
+                    .init(name: "api-core", isActive: true),
+                    .init(name: "web-1"),
+                    .init(name: "web-22", isActive: true),
+                    .init(name: "docs"),
+                    .init(name: "old-api", isActive: true, isRemoved: true),
+                ],
+                plans: [
+                    .init(name: "all-but", repositories: ["docs", "api-core"], selection: .exclude),
+                    .init(name: "by-rules", selection: .rules, rules: ["api-*", "WEB-?"]),
+                ],
+                synchronizationFinishesAfterSeconds: 30))
+        return state
+    }
+}

@@ -70,7 +70,7 @@ struct SimulatorHarness: Sendable {
         try await send(HTTPClientRequest(url: simulator.baseURL + path))
     }
 
-    private func send(_ request: HTTPClientRequest) async throws -> WireResponse {
+    func send(_ request: HTTPClientRequest) async throws -> WireResponse {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
         let headers = Dictionary(
