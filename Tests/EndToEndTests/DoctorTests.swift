@@ -73,7 +73,7 @@ struct DoctorTests {
 
     @Test("a generated larger installation: every check confirmed or not checked, exit 0, zero writes")
     func generatedInstallation() async throws {
-        var state = try StateGenerator.generate(.init(organizations: 4, repositories: 4000, plans: 30, seed: 7))
+        var state = try StateGenerator.generate(.init(organizations: 4, repositories: 2500, plans: 30, seed: 7))
         state.users = TestAccounts.users
         try await withRunningSimulator(state) { simulator in
             let output = await Self.doctor(simulator)

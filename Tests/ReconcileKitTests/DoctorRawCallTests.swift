@@ -35,9 +35,9 @@ import XoperoContract
         try await MisbehavingServer.run(respond) { server in
             let client = try XoperoClient(
                 configuration: XoperoClientConfiguration(
-                    serverURL: try #require(URL(string: server.url)), callTimeout: .seconds(5),
+                    serverURL: try #require(URL(string: server.url)), callTimeout: .seconds(30),
                     retry: RetryPolicy(
-                        initialDelay: .milliseconds(5), maxDelay: .milliseconds(20), totalTime: .seconds(5)),
+                        initialDelay: .milliseconds(5), maxDelay: .milliseconds(20), totalTime: .seconds(120)),
                     concurrency: .fixed(2)),
                 credentials: .password(email: "a@b.c", password: "pw-raw-0001"), logger: quietLogger)
             do {

@@ -89,7 +89,7 @@ public enum LiveStateJudge {
             skipped.isEmpty
             ? ""
             : "; not compared for \(skipped.prefix(maximumNamed).joined(separator: ", "))"
-                + "\(skipped.count > maximumNamed ? " and \(skipped.count - maximumNamed) more" : "") (not fully readable)"
+                + "\(skipped.count > maximumNamed ? " and \(skipped.count - maximumNamed) more" : "") (a listing or a plan's membership cannot be read)"
         guard differences.isEmpty else {
             return DoctorCheck(
                 .counters, .contradicted,
