@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "XoperoContractTests",
-            dependencies: ["XoperoContract", "XoperoSimulator", .product(name: "Yams", package: "Yams")],
+            dependencies: ["XoperoContract", "XoperoSimulator", "ReconcileKit", .product(name: "Yams", package: "Yams")],
             resources: [.copy("VendorSamples")],
             swiftSettings: strictSettings
         ),

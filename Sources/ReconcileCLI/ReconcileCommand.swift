@@ -17,7 +17,9 @@ struct Reconcile: AsyncParsableCommand {
             --detailed-exitcode when the dry run found changes; 3 the apply finished but some operations \
             failed; 130 the apply was interrupted (Ctrl-C).
             """,
-        subcommands: [PlanCommand.self, ValidateCommand.self, ExportCommand.self, SchemaCommand.self],
+        subcommands: [
+            PlanCommand.self, ValidateCommand.self, ExportCommand.self, SchemaCommand.self, DoctorCommand.self,
+        ],
         defaultSubcommand: PlanCommand.self
     )
 }

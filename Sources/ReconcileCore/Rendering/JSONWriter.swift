@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order given, so documents have a stable,
 /// documented key order (Foundation's encoder can only sort keys alphabetically).
-indirect enum OrderedJSON: Sendable {
+public indirect enum OrderedJSON: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -10,8 +10,8 @@ indirect enum OrderedJSON: Sendable {
 }
 
 /// Pretty-prints a `OrderedJSON`: two-space indentation, `"key": value`, a final newline.
-enum JSONWriter {
-    static func prettyPrinted(_ value: OrderedJSON) -> String {
+public enum JSONWriter {
+    public static func prettyPrinted(_ value: OrderedJSON) -> String {
         var output = ""
         write(value, indent: 0, into: &output)
         output += "\n"

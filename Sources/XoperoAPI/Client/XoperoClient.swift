@@ -25,6 +25,7 @@ public struct XoperoClient: Sendable {
     /// The calls in flight, shared by every call of this client (reads and writes).
     public let limiter: CallLimiter
     let generated: Client
+    let raw: RawCalls
     let session: AuthenticationSession
     private let httpClient: HTTPClient
 
@@ -71,11 +72,11 @@ public struct XoperoClient: Sendable {
         self.httpClient = httpClient
         self.session = session
         self.limiter = limiter
-        self.generated = Client(
-            serverURL: server, transport: transport,
-            middlewares: [
-                ResponseMappingMiddleware(), retry, concurrency, AuthenticationMiddleware(session: session), bounded,
-            ])
+        let chain: [any ClientMiddleware] = [
+            ResponseMappingMiddleware(), retry, concurrency, AuthenticationMiddleware(session: session), bounded,
+        ]
+        self.generated = Client(serverURL: server, transport: transport, middlewares: chain)
+        self.raw = RawCalls(serverURL: server, transport: transport, middlewares: chain)
     }
 
     /// Releases the connections. Call once, after the last request.
