@@ -58,7 +58,8 @@ struct ChaosTests {
         return result
     }
 
-    @Test("converges within three runs, each exiting 0 or 3; nothing that should stay is detached", arguments: [1, 7, 42])
+    @Test(
+        "converges within three runs, each exiting 0 or 3; nothing that should stay is detached", arguments: [1, 7, 42])
     func chaoticApply(seed: UInt64) async throws {
         let options = SimulatorOptions(
             faultRate: 0.2, faultMode: .mixed, throttle: 40, tokenTTL: .seconds(2), seed: seed)

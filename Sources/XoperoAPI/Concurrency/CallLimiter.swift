@@ -118,11 +118,16 @@ public actor CallLimiter {
     private func scheduledStart() -> ContinuousClock.Instant {
         var start = max(clock.now, nextStart)
         if let pausedUntil { start = max(start, pausedUntil) }
-        if let pace {
-            let grown = pace.callsPerSecond * (1 + tuning.paceGrowthPerSecond * (clock.now - pace.since).inSeconds)
-            nextStart = start + .seconds(1 / max(grown, tuning.slowestPace))
+        if let rate = currentPace(at: clock.now) {
+            nextStart = start + .seconds(1 / max(rate, tuning.slowestPace))
         }
         return start
+    }
+
+    /// The pace now: the rate set after the last 429, grown since.
+    private func currentPace(at now: ContinuousClock.Instant) -> Double? {
+        guard let pace else { return nil }
+        return pace.callsPerSecond * (1 + tuning.paceGrowthPerSecond * (now - pace.since).inSeconds)
     }
 
     private func noteThrottle(retryAfter: Duration?) {
@@ -130,13 +135,13 @@ public actor CallLimiter {
         pruneSuccesses(now: now)
         // Too few answers in the last second say nothing about the rate the server allows: then only the
         // pause (and, when adaptive, the smaller level) hold calls back.
-        if recentSuccesses.count >= tuning.smallestSample {
+        // The 429s of calls already on their way report the same excess: the pace is set once a second
+        // at most, from the accepted rate, never compounding.
+        let settled = pace.map { now - $0.since >= .seconds(1) } ?? true
+        if settled && recentSuccesses.count >= tuning.smallestSample {
             let accepted = Double(recentSuccesses.count) * tuning.paceShare
-            let current = pace?.callsPerSecond ?? .infinity
-            let rate = max(min(accepted, current * tuning.paceShare), tuning.slowestPace)
-            if pace == nil || rate < current {
-                logger.info("throttled (HTTP 429): pacing calls at \(Int(rate.rounded())) a second")
-            }
+            let rate = max(min(accepted, currentPace(at: now) ?? .infinity), tuning.slowestPace)
+            logger.info("throttled (HTTP 429): pacing calls at \(Int(rate.rounded())) a second")
             pace = Pace(callsPerSecond: rate, since: now)
         }
         // One pause for everyone, not a sleep per throttled call.
