@@ -55,3 +55,25 @@ public enum RepositoryFiles {
 
     public static var exampleFile: String { path("examples/reconcile.yaml") }
 }
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+extension TestAccounts {
+    /// A token for `email` from the server's login call (for runs that use `XOPERO_TOKEN`).
+    public static func token(server: String, email: String = adminEmail, password: String = adminPassword)
+        async throws -> String
+    {
+        guard let url = URL(string: server + "/account/login") else { throw URLError(.badURL) }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["email": email, "password": password])
+        let (data, _) = try await URLSession.shared.data(for: request)
+        guard let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let token = answer["accessToken"] as? String
+        else { throw URLError(.cannotParseResponse) }
+        return token
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import TestSupport
+import Testing
+import XoperoSimulator
+
+/// Every output of every command, with each secret set, holds none of them: checked in process, where
+/// no mask hides a leak (so the code itself must not print them), and through the real executable.
+@Suite("Secrets: no command prints a password, a token, a password file's content or a webhook URL")
+struct SecretsTests {
+    static let passwordFileContent = "Fi1e-s3cret-test-4e7d"
+    static let webhook = "http://127.0.0.1:9/services/T0000/B0000/hook-s3cret-test-55aa"
+
+    /// The credentials in each form, with the webhook set too.
+    static func environments(server: String, token: String) throws -> [(String, [String: String], [String])] {
+        let passwordFile = try RepositoryFiles.temporaryFile(TestAccounts.adminPassword + "\n", name: "pw")
+        return [
+            (
+                "XOPERO_PASSWORD",
+                TestAccounts.environment(server: server).merging(["XOPERO_NOTIFY_WEBHOOK": webhook]) { $1 },
+                [TestAccounts.adminPassword, webhook]
+            ),
+            (
+                "XOPERO_PASSWORD_FILE",
+                [
+                    "XOPERO_URL": server, "XOPERO_EMAIL": TestAccounts.adminEmail, "XOPERO_PASSWORD_FILE": passwordFile,
+                    "XOPERO_NOTIFY_WEBHOOK": webhook,
+                ], [TestAccounts.adminPassword, webhook]
+            ),
+            (
+                "XOPERO_TOKEN", ["XOPERO_URL": server, "XOPERO_TOKEN": token, "XOPERO_NOTIFY_WEBHOOK": webhook],
+                [token, webhook]
+            ),
+        ]
+    }
+
+    /// Desired-state files that try to make a secret appear.
+    static func hostileFiles() throws -> [String] {
+        [
+            try RepositoryFiles.temporaryFile(
+                """
+                version: 1
+                organizations:
+                  - name: acme
+                    plans:
+                      - name: nightly
+                        backupType: ${XOPERO_PASSWORD}
+                      - name: "${XOPERO_TOKEN}"
+                      - name: "${XOPERO_NOTIFY_WEBHOOK:-x}"
+                      - name: "${XOPERO_PASSWORD_FILE}"
+
+                """),
+            RepositoryFiles.exampleFile,
+        ]
+    }
+
+    @Test("every command, each secret, hostile files: no secret in any byte printed or written")
+    func noSecretAnywhere() async throws {
+        try await withRunningSimulator(try RepositoryFiles.exampleState()) { simulator in
+            let token = try await TestAccounts.token(server: simulator.baseURL)
+            for (name, environment, secrets) in try Self.environments(server: simulator.baseURL, token: token) {
+                for file in try Self.hostileFiles() {
+                    let out = RepositoryFiles.temporaryDirectory().path + "-plan.json"
+                    let runs: [[String]] = [
+                        ["-f", file, "--out", out], ["-f", file, "--format", "json", "-v"],
+                        ["-f", file, "--format", "markdown"], ["--apply", "-f", file, "--log-format", "json", "-v"],
+                        ["validate", file], ["export"], ["doctor"], ["doctor", "--format", "json"], ["schema"],
+                        ["--help"],
+                    ]
+                    for arguments in runs {
+                        let result = await InProcess.reconcile(arguments, environment: environment)
+                        let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+                        for secret in secrets {
+                            #expect(!result.all.contains(secret), "\(name): reconcile \(arguments) printed a secret")
+                            #expect(!written.contains(secret), "\(name): --out holds a secret")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a desired file that is the password file, directly or through a symbolic link, is refused unread")
+    func passwordFileAsDesiredFile() async throws {
+        let passwordFile = try RepositoryFiles.temporaryFile(Self.passwordFileContent + "\n", name: "pw")
+        let link = RepositoryFiles.temporaryDirectory().path + "-reconcile.yaml"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: passwordFile)
+        let environment = [
+            "XOPERO_URL": "http://127.0.0.1:9", "XOPERO_EMAIL": "a@b.c", "XOPERO_PASSWORD_FILE": passwordFile,
+        ]
+        for file in [passwordFile, link] {
+            for arguments in [["-f", file], ["validate", file]] {
+                let result = await InProcess.reconcile(arguments, environment: environment)
+                #expect(result.status == 1)
+                #expect(result.stderr.contains("XOPERO_PASSWORD_FILE"), "\(result.stderr)")
+                #expect(!result.all.contains(Self.passwordFileContent))
+            }
+            // The real executable, with its mask, too.
+            let process = try await ReconcileProcess.run(["validate", file], environment: environment)
+            #expect(process.status == 1)
+            #expect(!process.all.contains(Self.passwordFileContent))
+        }
+    }
+
+    @Test("the executable masks a secret that reaches its output anyway (a file quoting the password)")
+    func theMaskIsTheLastLineOfDefence() async throws {
+        // A file that happens to contain the password: its own diagnostics quote the line.
+        let file = try RepositoryFiles.temporaryFile(
+            "version: 1\norganizations: \(TestAccounts.adminPassword)-is-not-a-list\n")
+        let inProcess = await InProcess.reconcile(["validate", file])
+        #expect(inProcess.stderr.contains(TestAccounts.adminPassword), "the quoted line is printed without a mask")
+        let process = try await ReconcileProcess.run(
+            ["validate", file], environment: ["XOPERO_PASSWORD": TestAccounts.adminPassword])
+        #expect(process.status == 1)
+        #expect(!process.all.contains(TestAccounts.adminPassword))
+        #expect(process.stderr.contains("***-is-not-a-list"))
+    }
+}
