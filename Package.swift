@@ -164,6 +164,7 @@ let package = Package(
             dependencies: [
                 "XoperoSimulator",
                 "XoperoContract",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

@@ -8,21 +8,19 @@ struct InterruptTests {
     func interruptedApply() async throws {
         let state = try EndToEndFixture.exampleState()
         let options = SimulatorOptions(latency: .milliseconds(150))
-        let simulator = try await SimulatorServer.start(state: state, options: options, logger: EndToEndFixture.quiet)
-        let fixture = EndToEndFixture(simulator: simulator)
-        let store = simulator.store
-        let output = try await ReconcileProcess.run(
-            ["--apply", "-f", EndToEndFixture.exampleFile, "--concurrency", "1", "--format", "json"],
-            environment: fixture.environment()
-        ) { pid in
-            // Interrupt as soon as the first write reached the server.
-            while await store.stats().writeCalls < 1 {
-                try? await Task.sleep(for: .milliseconds(20))
+        let (output, writes) = try await EndToEndFixture.with(state, options: options) { fixture in
+            let store = fixture.simulator.store
+            let output = try await fixture.subprocess(
+                ["--apply", "-f", EndToEndFixture.exampleFile, "--concurrency", "1", "--format", "json"]
+            ) { pid in
+                // Interrupt as soon as the first write reached the server.
+                while await store.stats().writeCalls < 1 {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                kill(pid, SIGINT)
             }
-            kill(pid, SIGINT)
+            return (output, await store.stats().writeCalls)
         }
-        let writes = await store.stats().writeCalls
-        await simulator.stop()
 
         #expect(output.status == 130, "\(output.stderr)")
         #expect(output.stderr.contains("Interrupted"))

@@ -19,7 +19,7 @@ public struct LiveStateFetcher: Sendable {
     public struct SynchronizationWait: Sendable {
         /// The longest wait in all.
         public var limit: Duration
-        /// How often to look again.
+        /// The longest time between two looks (the first looks come every second, then less often).
         public var interval: Duration
         /// Told about each look, for progress on standard error.
         public var progress: @Sendable (String) -> Void
@@ -94,7 +94,8 @@ public struct LiveStateFetcher: Sendable {
                 "waiting for \(shown)\(syncing.count > 5 ? " and others" : "") to finish synchronizing with the Git "
                     + "host (\(Int(waited.inSeconds)) s of at most \(Int(wait.limit.inSeconds)) s)")
             do {
-                try await Task.sleep(for: min(wait.interval, wait.limit - waited))
+                let interval = min(wait.interval, max(.seconds(1), waited / 4))
+                try await Task.sleep(for: min(interval, wait.limit - waited))
             } catch {
                 throw .client(.notStarted(.getOrganizations))
             }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import TestSupport
 import Testing
 import XoperoContract
 
@@ -28,27 +29,14 @@ struct WireResponse: Sendable {
 struct SimulatorHarness: Sendable {
     let simulator: RunningSimulator
 
-    static func start(
-        _ state: SimulatorStateFile = Fixtures.state(), options: SimulatorOptions = SimulatorOptions(),
-        clock: any TokenClock = SystemTokenClock()
-    ) async throws -> SimulatorHarness {
-        SimulatorHarness(simulator: try await SimulatorServer.start(state: state, options: options, clock: clock))
-    }
-
-    /// Runs `body` against a fresh simulator and stops it afterwards, whatever happens.
+    /// Runs `body` against a fresh simulator (`withRunningSimulator`) and stops it afterwards.
     static func with<T: Sendable>(
         _ state: SimulatorStateFile = Fixtures.state(), options: SimulatorOptions = SimulatorOptions(),
         clock: any TokenClock = SystemTokenClock(),
         _ body: (SimulatorHarness) async throws -> T
     ) async throws -> T {
-        let harness = try await start(state, options: options, clock: clock)
-        do {
-            let result = try await body(harness)
-            await harness.simulator.stop()
-            return result
-        } catch {
-            await harness.simulator.stop()
-            throw error
+        try await withRunningSimulator(state, options: options, clock: clock) {
+            try await body(SimulatorHarness(simulator: $0))
         }
     }
 
