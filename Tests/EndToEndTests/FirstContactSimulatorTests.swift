@@ -26,7 +26,9 @@ struct FirstContactSimulatorTests {
         #expect(capped == uncapped)
     }
 
-    @Test("a plan in exclude or rules mode, named in the file: exit 1 naming it, no write", arguments: ["exclude", "rules"])
+    @Test(
+        "a plan in exclude or rules mode, named in the file: exit 1 naming it, no write",
+        arguments: ["exclude", "rules"])
     func selectionModes(mode: String) async throws {
         var state = try EndToEndFixture.exampleState()
         let index = try #require(state.organizations.firstIndex { $0.name == "acme" })

@@ -5,14 +5,8 @@ import ReconcileKit
 /// Runs `reconcile` in this process (no child process, no build of the executable needed), with exactly
 /// the environment given, and collects what it printed.
 enum InProcess {
-    struct Output: Sendable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-
-        /// Everything printed, for "no secret anywhere" checks.
-        var all: String { stdout + stderr }
-    }
+    /// The same as the executable's: status and both streams.
+    typealias Output = ReconcileProcess.Output
 
     static func reconcile(_ arguments: [String], environment: [String: String] = [:]) async -> Output {
         let captured = CapturedOutput()

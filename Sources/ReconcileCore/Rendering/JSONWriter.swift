@@ -11,6 +11,13 @@ public indirect enum OrderedJSON: Sendable {
 
 /// Pretty-prints a `OrderedJSON`: two-space indentation, `"key": value`, a final newline.
 public enum JSONWriter {
+    /// `string` as a JSON string literal, quotes included, escaped exactly as every document is written.
+    public static func stringLiteral(_ string: String) -> String {
+        var output = ""
+        writeString(string, into: &output)
+        return output
+    }
+
     public static func prettyPrinted(_ value: OrderedJSON) -> String {
         var output = ""
         write(value, indent: 0, into: &output)
@@ -62,7 +69,7 @@ public enum JSONWriter {
     /// A JSON string literal: quotes, backslashes and control characters escaped, and so are DEL, the
     /// C1 controls and the bidirectional overrides (`TerminalText.isUnsafe`), as `\uXXXX`, so that the
     /// document is safe to print too; other text as is (UTF-8).
-    static func writeString(_ string: String, into output: inout String) {
+    public static func writeString(_ string: String, into output: inout String) {
         output += "\""
         // Fast path: most names need no escaping, so append them whole. Only bytes from 0x7F up can
         // start an unsafe character that is not ASCII control.

@@ -1,4 +1,5 @@
 import Foundation
+import ReconcileCore
 
 /// The last line of defence against printing a secret: every output path (standard output, standard
 /// error, `--out`, logs, metrics, notifications) passes through it, and every occurrence of a secret
@@ -25,7 +26,7 @@ public struct SecretMask: Sendable {
         var needles = Set<String>()
         for secret in secrets where secret.count >= Self.minimumLength {
             needles.insert(secret)
-            needles.insert(Self.jsonEscaped(secret))
+            needles.formUnion(Self.jsonEscapings(secret))
             if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
                 needles.insert(encoded)
             }
@@ -63,20 +64,17 @@ public struct SecretMask: Sendable {
         return result
     }
 
-    private static func jsonEscaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "/": result += "\\/"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
+    /// The secret as it stands inside a JSON string written by this tool (the plan, `--out`), and as
+    /// `JSONSerialization` writes it (logs, notifications).
+    private static func jsonEscapings(_ text: String) -> [String] {
+        let ours = String(JSONWriter.stringLiteral(text).dropFirst().dropLast())
+        var theirs = ours
+        if let data = try? JSONSerialization.data(withJSONObject: [text], options: []),
+            let array = String(data: data, encoding: .utf8), array.count >= 4
+        {
+            theirs = String(array.dropFirst(2).dropLast(2))
         }
-        return result
+        return [ours, theirs]
     }
 
     /// At most 64 KiB of a regular file, as text; nil when it cannot be read or is not a regular file (a
