@@ -8,29 +8,29 @@ import XoperoSimulator
 /// and lets tokens live two seconds: it converges, never detaches what should stay, never prints a secret.
 @Suite("Chaos: faults, throttling and expiring tokens")
 struct ChaosTests {
-    /// One organization of 200 repositories, every other one licensed; `nightly` holds the first 50.
+    /// One organization of 60 repositories, every other one licensed; `nightly` holds the first 20.
     static let state = SimulatorStateFile(
         licences: .init(total: nil), users: TestAccounts.users,
         organizations: [
             .init(
                 name: "chaos",
-                repositories: (1...200).map { .init(name: String(format: "repo-%03d", $0), isActive: $0 % 2 == 0) },
+                repositories: (1...60).map { .init(name: String(format: "repo-%03d", $0), isActive: $0 % 2 == 0) },
                 plans: [
                     .init(
                         name: "nightly", backupType: 5, includeMetadata: true,
-                        repositories: (1...50).map { String(format: "repo-%03d", $0) })
+                        repositories: (1...20).map { String(format: "repo-%03d", $0) })
                 ])
         ])
 
-    /// `nightly` should hold 26-150: 25 detaches, 100 attaches, 50 activations (about 130 calls, over three
-    /// seconds at 40 calls a second: the two-second tokens expire on the way).
+    /// `nightly` should hold 11-40: 10 detaches, 20 attaches, 10 activations (about 40 calls, over two seconds
+    /// at 15 calls a second: the two-second tokens expire on the way).
     static let desiredText = """
         version: 1
         organizations:
           - name: chaos
             plans:
               - name: nightly
-                repositories: [\((26...150).map { String(format: "repo-%03d", $0) }.joined(separator: ", "))]
+                repositories: [\((11...40).map { String(format: "repo-%03d", $0) }.joined(separator: ", "))]
 
         """
 
@@ -62,7 +62,7 @@ struct ChaosTests {
         "converges within three runs, each exiting 0 or 3; nothing that should stay is detached", arguments: [1, 7, 42])
     func chaoticApply(seed: UInt64) async throws {
         let options = SimulatorOptions(
-            faultRate: 0.2, faultMode: .mixed, throttle: 40, tokenTTL: .seconds(2), seed: seed)
+            faultRate: 0.2, faultMode: .mixed, throttle: 15, tokenTTL: .seconds(2), seed: seed)
         let desired = try Self.desired()
         let names = Set(desired.organizations.map(\.name))
         let file = try EndToEndFixture.file(Self.desiredText)
