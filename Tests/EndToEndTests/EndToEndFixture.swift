@@ -24,9 +24,11 @@ struct EndToEndFixture {
     /// Runs `body` with a listening simulator, stopping it afterwards.
     static func with<T: Sendable>(
         _ state: SimulatorStateFile, options: SimulatorOptions = SimulatorOptions(),
-        _ body: (EndToEndFixture) async throws -> T
+        clock: any TokenClock = SystemTokenClock(), _ body: (EndToEndFixture) async throws -> T
     ) async throws -> T {
-        try await withRunningSimulator(state, options: options) { try await body(EndToEndFixture(simulator: $0)) }
+        try await withRunningSimulator(state, options: options, clock: clock) {
+            try await body(EndToEndFixture(simulator: $0))
+        }
     }
 
     /// The environment of a run that logs in as `email`.

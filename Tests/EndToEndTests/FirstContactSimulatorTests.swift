@@ -50,12 +50,20 @@ struct FirstContactSimulatorTests {
         var state = try EndToEndFixture.exampleState()
         let index = try #require(state.organizations.firstIndex { $0.name == "acme" })
         state.organizations[index].synchronizationInProgress = true
-        state.organizations[index].synchronizationFinishesAfterSeconds = 2
-        try await EndToEndFixture.with(state) { fixture in
+        state.organizations[index].synchronizationFinishesAfterSeconds = 60
+        // The synchronization ends when the test moves the simulator's clock, not after a sleep that a
+        // loaded machine could stretch.
+        let clock = ManualTokenClock()
+        try await EndToEndFixture.with(state, clock: clock) { fixture in
             let refused = await fixture.reconcile(["-f", EndToEndFixture.exampleFile])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("organization \"acme\" cannot be read: it is synchronizing"))
+            let finish = Task {
+                try await Task.sleep(for: .milliseconds(500))
+                clock.advance(by: .seconds(61))
+            }
             let waited = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--wait-for-sync", "30"])
+            try await finish.value
             #expect(waited.status == 0, "\(waited.stderr)")
             #expect(waited.stderr.contains("waiting for \"acme\" to finish synchronizing with the Git host"))
             #expect(waited.stdout.contains(Self.summary))
