@@ -155,7 +155,9 @@ let package = Package(
         ),
         .testTarget(
             name: "XoperoContractTests",
-            dependencies: ["XoperoContract", "XoperoSimulator", "ReconcileKit", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "XoperoContract", "XoperoSimulator", "ReconcileKit", .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.copy("VendorSamples")],
             swiftSettings: strictSettings
         ),
