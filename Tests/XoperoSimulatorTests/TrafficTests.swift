@@ -162,7 +162,7 @@ import XoperoContract
             var outcomes: [String] = []
             for id in ids {
                 let response = try? await sim.post(
-                    "/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: try #require(token))
+                    "/git/repositories/activate", json: #"{"ids": ["\#(id)"]}"#, token: token ?? "")
                 outcomes.append(response.map { String($0.status) } ?? "dropped")
             }
             #expect(outcomes.contains("500"), "\(outcomes)")
