@@ -6,7 +6,7 @@ import Testing
 /// The CI recipes' shell steps (examples/ci/scripts), run as the recipes run them, against a simulator
 /// and a loopback stand-in for GitHub's or GitLab's API: the plan comment found by its marker and updated
 /// in place, the fingerprint handed from the reviewed plan to the apply, the drift issue.
-@Suite("the CI recipes' scripts against the simulator and a fake forge")
+@Suite("the CI recipes' scripts against the simulator and a fake forge", .serialized)
 struct CIRecipePipelineTests {
     static let scripts = RepositoryFiles.path("examples/ci/scripts")
 
@@ -180,7 +180,9 @@ struct CIRecipePipelineTests {
                 let comment = try await Self.script(
                     "comment.sh", ["xopero-plan/plan.md"], in: folder, environment: environment)
                 #expect(comment.status == 0, "\(comment.stderr)")
-                #expect(comment.stderr.contains(round == 0 ? "added the plan note" : "updated the plan note"))
+                #expect(
+                    comment.stderr.contains(
+                        round == 0 ? "added the plan note on merge request 12" : "updated the plan note"))
             }
             let notes = forge.snapshot.comments[12] ?? []
             #expect(notes.count == 2)

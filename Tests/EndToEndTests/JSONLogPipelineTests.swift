@@ -4,7 +4,7 @@ import Testing
 
 /// `--log-format json`: every line of standard error is one JSON object with `time`, `level`, `message`
 /// and `fields`, whatever wrote it: log events, the simulator banner, progress, errors, diagnostics.
-@Suite("--log-format json: every standard-error line parses")
+@Suite("--log-format json: every standard-error line parses", .serialized)
 struct JSONLogPipelineTests {
     static func checkEveryLine(_ stderr: String, _ comment: String) throws -> [[String: Any]] {
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()

@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 /// The CI flags end to end, `reconcile` run in process against `--simulator` (the example installation).
-@Suite("reconcile in a pipeline: --version, annotations, Code Quality, job summary, metrics, webhook, JSON logs")
+@Suite(
+    "reconcile in a pipeline: --version, annotations, Code Quality, job summary, metrics, webhook, JSON logs",
+    .serialized)
 struct PipelineFlagsTests {
     static let state = RepositoryFiles.path("examples/live-state.json")
     static let example = RepositoryFiles.exampleFile

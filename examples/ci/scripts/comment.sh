@@ -23,24 +23,13 @@ github)
     base="${GITHUB_API_URL:-https://api.github.com}/repos/${GITHUB_REPOSITORY:?}"
     pr=${PR_NUMBER:?PR_NUMBER is needed: github.event.pull_request.number}
     id=$(first_by_marker "$base/issues/$pr/comments" "$PLAN_MARKER" body "$(github_author)" .id)
-    if [ -n "$id" ]; then
-        api PATCH "$base/issues/comments/$id" "$body" >/dev/null
-        say "updated the plan comment $id on pull request $pr"
-    else
-        api POST "$base/issues/$pr/comments" "$body" >/dev/null
-        say "added the plan comment to pull request $pr"
-    fi
+    upsert "$id" PATCH "$base/issues/comments/$id" "$base/issues/$pr/comments" "$body" "the plan comment" \
+        "on pull request $pr"
     ;;
 gitlab)
     base="${CI_API_V4_URL:?}/projects/${CI_PROJECT_ID:?}/merge_requests/${CI_MERGE_REQUEST_IID:?}/notes"
     id=$(first_by_marker "$base?sort=asc" "$PLAN_MARKER" body "$(gitlab_author)" .id)
-    if [ -n "$id" ]; then
-        api PUT "$base/$id" "$body" >/dev/null
-        say "updated the plan note $id on merge request $CI_MERGE_REQUEST_IID"
-    else
-        api POST "$base" "$body" >/dev/null
-        say "added the plan note to merge request $CI_MERGE_REQUEST_IID"
-    fi
+    upsert "$id" PUT "$base/$id" "$base" "$body" "the plan note" "on merge request $CI_MERGE_REQUEST_IID"
     ;;
 *) die "comment.sh runs in GitHub Actions or GitLab CI (or set XOPERO_CI_PLATFORM)" ;;
 esac

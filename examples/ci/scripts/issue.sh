@@ -35,13 +35,7 @@ github)
         "(.pull_request == null) and $(github_author)" .number)
     if [ "$what" = open ]; then
         body=$(json_body "$description" "$title" body)
-        if [ -n "$number" ]; then
-            api PATCH "$base/issues/$number" "$body" >/dev/null
-            say "updated the drift issue #$number"
-        else
-            api POST "$base/issues" "$body" >/dev/null
-            say "opened a drift issue"
-        fi
+        upsert "$number" PATCH "$base/issues/$number" "$base/issues" "$body" "the drift issue"
     elif [ -n "$number" ]; then
         printf '{"state": "closed", "state_reason": "completed"}' >"$description"
         api PATCH "$base/issues/$number" "$description" >/dev/null
@@ -53,13 +47,7 @@ gitlab)
     number=$(first_by_marker "$base/issues?state=opened" "$DRIFT_MARKER" description "$(gitlab_author)" .iid)
     if [ "$what" = open ]; then
         body=$(json_body "$description" "$title" description)
-        if [ -n "$number" ]; then
-            api PUT "$base/issues/$number" "$body" >/dev/null
-            say "updated the drift issue #$number"
-        else
-            api POST "$base/issues" "$body" >/dev/null
-            say "opened a drift issue"
-        fi
+        upsert "$number" PUT "$base/issues/$number" "$base/issues" "$body" "the drift issue"
     elif [ -n "$number" ]; then
         printf '{"state_event": "close"}' >"$description"
         api PUT "$base/issues/$number" "$description" >/dev/null

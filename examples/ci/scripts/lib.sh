@@ -118,6 +118,18 @@ first_by_marker() {
     done
 }
 
+# upsert ID METHOD ITEM_URL LIST_URL BODY_FILE WHAT [WHERE]: updates the item (METHOD ITEM_URL) when ID
+# is set, else creates one (POST LIST_URL).
+upsert() {
+    if [ -n "$1" ]; then
+        api "$2" "$3" "$5" >/dev/null
+        say "updated $6 $1${7:+ $7}"
+    else
+        api POST "$4" "$5" >/dev/null
+        say "added $6${7:+ $7}"
+    fi
+}
+
 # Who may have written the comments and issues the scripts look for.
 github_author() { printf '.user.login == "%s"' "${XOPERO_COMMENT_AUTHOR:-github-actions[bot]}"; }
 gitlab_author() {
