@@ -124,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "xopero-sim",
             dependencies: [
-                "XoperoSimulator",
+                "XoperoSimulator", "ReconcileCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

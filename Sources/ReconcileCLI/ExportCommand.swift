@@ -23,7 +23,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let context = CommandContext.current
+        let context = PipelineOptions.context(CommandContext.current, jsonLogs: connection.logFormat == .json)
         let organizations = self.organizations
         let logger = connection.logger(context.output)
         let waitForSync = connection.waitForSync.map(ConnectionOptions.duration)

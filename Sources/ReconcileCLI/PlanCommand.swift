@@ -36,6 +36,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup(title: "CI") var pipeline: PipelineOptions
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -112,7 +114,9 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext.current
+        let (session, context) = try pipeline.start(
+            CommandContext.current, files: file.isEmpty ? ["reconcile.yaml"] : file, connection: connection, out: out,
+            apply: mode == .apply)
         let options = PlanRunOptions(
             apply: mode == .apply, files: file.isEmpty ? ["reconcile.yaml"] : file, format: format, outPath: out,
             expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
@@ -123,16 +127,16 @@ struct PlanCommand: AsyncParsableCommand {
             waitForSync: connection.waitForSync.map(ConnectionOptions.duration),
             otherInputs: connection.otherInputs(environment: context.environment))
         guard let input = PlanRun.prepare(options, environment: context.environment, output: context.output) else {
-            throw ExitCode.failure
+            throw ExitCode(await session.end(.failure).rawValue)
         }
         let logger = connection.logger(context.output)
         let status = await connection.withConnection(context) { settings in
             await PlanRun(
                 options: options, input: input, connection: settings, output: context.output, logger: logger,
                 watchesSignals: context.watchesSignals
-            ).run()
+            ).observed(by: session.observers(organizations: input.desired.organizations.map(\.name))).run()
         }
-        if status != .success { throw ExitCode(status.rawValue) }
+        if await session.end(status) != .success { throw ExitCode(status.rawValue) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReconcileCore
 
 /// `reconcile`: keeps Xopero ONE Git backup plans and licences as a desired-state file describes them.
 struct Reconcile: AsyncParsableCommand {
@@ -17,6 +18,7 @@ struct Reconcile: AsyncParsableCommand {
             --detailed-exitcode when the dry run found changes; 3 the apply finished but some operations \
             failed; 130 the apply was interrupted (Ctrl-C).
             """,
+        version: ReconcileVersion.current,
         subcommands: [
             PlanCommand.self, ValidateCommand.self, ExportCommand.self, SchemaCommand.self, DoctorCommand.self,
         ],

@@ -20,12 +20,14 @@ struct ValidateCommand: ParsableCommand {
             valueName: "auto|always|never"))
     var colour: ColourChoice = .auto
 
+    @OptionGroup(title: "CI") var diagnostics: DiagnosticsOptions
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one desired-state file to validate") }
     }
 
     func run() throws {
-        let context = CommandContext.current
+        let context = try diagnostics.context(for: CommandContext.current, inputs: files)
         let output = context.output
         let loaded = DesiredStateInput.load(
             files, environment: context.environment, output: output,

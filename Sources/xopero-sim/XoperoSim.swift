@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReconcileCore
 
 /// `xopero-sim`: a stateful HTTP simulator of the Xopero ONE Management Service API (Git part).
 @main
@@ -10,6 +11,7 @@ struct XoperoSim: AsyncParsableCommand {
             `serve` plays the API from a state file (format in CLI.md; examples/live-state.json is one). \
             `generate` writes a large, realistic state file for demos and benchmarks.
             """,
+        version: ReconcileVersion.current,
         subcommands: [Serve.self, Generate.self]
     )
 }

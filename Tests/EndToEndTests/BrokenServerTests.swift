@@ -133,8 +133,9 @@ struct BrokenServerTests {
             let elapsed = clock.now - started
             #expect(result.status == 1, "\(behaviour.name): \(result.stderr)")
             #expect(result.stderr.contains(behaviour.message), "\(behaviour.name): \(result.stderr)")
-            // Within the timeout plus the retry time, with room for a loaded machine.
-            #expect(elapsed < .seconds(behaviour.timeout + Self.retryTime + 3), "\(behaviour.name) took \(elapsed)")
+            // Within the timeout plus the retry time, with room for a loaded machine (the whole suite runs
+            // in parallel on two cores); a server that stalls or trickles would otherwise hold it for ever.
+            #expect(elapsed < .seconds(behaviour.timeout + Self.retryTime + 12), "\(behaviour.name) took \(elapsed)")
             #expect(!result.all.contains(TestAccounts.adminPassword))
             #expect(result.stderr.count < 4000, "\(behaviour.name): the message is bounded")
             if ProcessInfo.processInfo.environment["SHOW_MESSAGES"] != nil {

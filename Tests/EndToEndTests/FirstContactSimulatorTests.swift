@@ -58,8 +58,15 @@ struct FirstContactSimulatorTests {
             let refused = await fixture.reconcile(["-f", EndToEndFixture.exampleFile])
             #expect(refused.status == 1)
             #expect(refused.stderr.contains("organization \"acme\" cannot be read: it is synchronizing"))
+            // Once the waiting run has read the organizations twice (it found the synchronization, then
+            // looked again), the synchronization finishes.
+            let listing = "/git/organizations/getmany"
+            let readsBefore = await fixture.simulator.store.stats().byPath[listing, default: 0]
             let finish = Task {
-                try await Task.sleep(for: .milliseconds(500))
+                for _ in 0..<600
+                where await fixture.simulator.store.stats().byPath[listing, default: 0] < readsBefore + 2 {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
                 clock.advance(by: .seconds(61))
             }
             let waited = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--wait-for-sync", "30"])

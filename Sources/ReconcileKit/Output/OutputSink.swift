@@ -1,4 +1,5 @@
 import Foundation
+import ReconcileCore
 import Synchronization
 
 /// The two streams a run writes to: the plan (or export) on standard output, everything else (logs,
@@ -13,6 +14,8 @@ public protocol OutputSink: Sendable {
     func write(_ text: String, to stream: OutputStream)
     /// True when the stream is a terminal (a live progress line, colour).
     func isTerminal(_ stream: OutputStream) -> Bool
+    /// Prints diagnostics (default: compiler-style on standard error; CI sinks add annotations).
+    func printDiagnostics(_ diagnostics: [Diagnostic], sources: [SourceFile], colour: Bool)
 }
 
 extension OutputSink {
