@@ -53,27 +53,29 @@ struct SecretsTests {
         ]
     }
 
-    @Test("every command, each secret, hostile files: no secret in any byte printed or written")
-    func noSecretAnywhere() async throws {
+    /// One case per form of the credentials and per file, each with its own simulator, so they run at once.
+    @Test(
+        "every command, each secret, hostile files: no secret in any byte printed or written",
+        arguments: 0..<3, 0..<2)
+    func noSecretAnywhere(environmentIndex: Int, fileIndex: Int) async throws {
         try await withRunningSimulator(try RepositoryFiles.exampleState()) { simulator in
             let token = try await TestAccounts.token(server: simulator.baseURL)
-            for (name, environment, secrets) in try Self.environments(server: simulator.baseURL, token: token) {
-                for file in try Self.hostileFiles() {
-                    let out = RepositoryFiles.temporaryDirectory().path + "-plan.json"
-                    let runs: [[String]] = [
-                        ["-f", file, "--out", out], ["-f", file, "--format", "json", "-v"],
-                        ["-f", file, "--format", "markdown"], ["--apply", "-f", file, "--log-format", "json", "-v"],
-                        ["validate", file], ["export"], ["doctor"], ["doctor", "--format", "json"], ["schema"],
-                        ["--help"],
-                    ]
-                    for arguments in runs {
-                        let result = await InProcess.reconcile(arguments, environment: environment)
-                        let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-                        for secret in secrets {
-                            #expect(!result.all.contains(secret), "\(name): reconcile \(arguments) printed a secret")
-                            #expect(!written.contains(secret), "\(name): --out holds a secret")
-                        }
-                    }
+            let (name, environment, secrets) = try Self.environments(server: simulator.baseURL, token: token)[
+                environmentIndex]
+            let file = try Self.hostileFiles()[fileIndex]
+            let out = RepositoryFiles.temporaryDirectory().path + "-plan.json"
+            let runs: [[String]] = [
+                ["-f", file, "--out", out], ["-f", file, "--format", "json", "-v"],
+                ["-f", file, "--format", "markdown"], ["--apply", "-f", file, "--log-format", "json", "-v"],
+                ["validate", file], ["export"], ["doctor"], ["doctor", "--format", "json"], ["schema"],
+                ["--help"],
+            ]
+            for arguments in runs {
+                let result = await InProcess.reconcile(arguments, environment: environment)
+                let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+                for secret in secrets {
+                    #expect(!result.all.contains(secret), "\(name): reconcile \(arguments) printed a secret")
+                    #expect(!written.contains(secret), "\(name): --out holds a secret")
                 }
             }
         }
