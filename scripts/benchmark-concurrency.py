@@ -61,8 +61,10 @@ def run_once(binaries, state_path, desired_path, profile_flags, concurrency):
         url = server.stdout.readline().strip()
         environment = dict(os.environ, XOPERO_URL=url, XOPERO_EMAIL="admin@example.com",
                            XOPERO_PASSWORD="bench-password", NO_COLOR="1")
+        # "auto" is the default (--max-concurrency 32); "auto/64" raises the bound to 64.
+        level, _, maximum = concurrency.partition("/")
         command = [os.path.join(binaries, "reconcile"), "--apply", "--force", "-f", desired_path,
-                   "--format", "json", "--concurrency", concurrency]
+                   "--format", "json", "--concurrency", level] + (["--max-concurrency", maximum] if maximum else [])
         started = time.monotonic()
         result = subprocess.run(command, env=environment, capture_output=True, text=True)
         elapsed = time.monotonic() - started
@@ -83,6 +85,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs of each setting (the median is reported)")
     parser.add_argument("--levels", default="1,2,4,8,16,32,64", help="the fixed concurrencies to sweep")
     parser.add_argument("--bin", default=".build/release", help="where reconcile and xopero-sim are")
+    parser.add_argument("--auto", default="auto,auto/64",
+                        help="the adaptive settings: auto (default bound 32), auto/N (--max-concurrency N)")
     arguments = parser.parse_args()
     levels = arguments.levels.split(",")
     with tempfile.TemporaryDirectory() as folder:
@@ -91,7 +95,8 @@ def main():
         print("|---|---|---|---|---|---|")
         for name, flags, rate in PROFILES:
             results = {}
-            for setting in levels + ["auto"]:
+            autos = arguments.auto.split(",")
+            for setting in levels + autos:
                 samples = [run_once(arguments.bin, state_path, desired_path, flags, setting)
                            for _ in range(arguments.runs)]
                 seconds = statistics.median(sample[0] for sample in samples)
@@ -100,10 +105,16 @@ def main():
                 peak = max(sample[3] for sample in samples)
                 results[setting] = seconds
                 print("| %s | %s | %.2f | %d | %d | %d |" % (name, setting, seconds, calls, throttled, peak), flush=True)
-            best = min(levels, key=lambda level: results[level])
             bound = " (throttle bound %.2f s)" % (calls / rate) if rate else ""
-            print("| %s | **auto / best fixed (%s)** | **%.2fx**%s | | | |"
-                  % (name, best, results["auto"] / results[best], bound), flush=True)
+            best = min(levels, key=lambda level: results[level])
+            for setting in autos:
+                # Also against the best fixed level that the setting's own bound allows.
+                maximum = int(setting.partition("/")[2] or 32)
+                allowed = [level for level in levels if int(level) <= maximum]
+                within = min(allowed, key=lambda level: results[level]) if allowed else best
+                print("| %s | **%s / best fixed (%s)** | **%.2fx**%s; **%.2fx** of the best fixed <= %d (%s) | | | |"
+                      % (name, setting, best, results[setting] / results[best], bound,
+                         results[setting] / results[within], maximum, within), flush=True)
 
 
 if __name__ == "__main__":

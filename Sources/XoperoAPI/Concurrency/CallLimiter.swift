@@ -20,8 +20,10 @@ enum LoadSignal: Sendable, Equatable {
 ///
 /// With `ConcurrencyPolicy.fixed` the level never changes. With `.adaptive` it follows an AIMD rule, as
 /// TCP congestion control does: it starts low and grows by one a call while calls answer in about the
-/// lowest latency seen ("slow start"), then by one a round; it shrinks to half on a 429, a 503 or a
-/// timeout, and by a tenth when latency rises well above the lowest seen (the server queues).
+/// lowest latency seen ("slow start"), then by one a round; slow start ends early, without shrinking,
+/// once latency begins to rise (a queue starts to form; this keeps the overshoot of a doubling round
+/// small, as TCP's HyStart does); it shrinks to half on a 429, a 503 or a timeout, and by a tenth when
+/// latency rises well above the lowest seen (1.5 times, plus 5 ms: the server queues).
 ///
 /// Independently of the level, after a 429 the starts are paced to the rate the server accepted in the
 /// second before (a little under it), after one pause of the server's `Retry-After`, instead of every
@@ -167,6 +169,9 @@ public actor CallLimiter {
             guard case .adaptive = policy else { return }
             if latency > lowest * tuning.queueingFactor + tuning.queueingSlack {
                 decrease(by: tuning.latencyDecrease, reason: "latency rose to \(latency.inMilliseconds) ms")
+            } else if level < slowStartThreshold, latency > lowest * tuning.slowStartExitFactor + tuning.queueingSlack {
+                // The queue starts to form: grow by one a round from here, before slow start overshoots.
+                slowStartThreshold = level
             } else if Double(inFlight + 1) >= level.rounded(.down) {
                 // Grow only when the level is in use: an idle level says nothing about the server.
                 increase()
@@ -208,8 +213,10 @@ public actor CallLimiter {
 /// The constants of `CallLimiter`'s rule, in one place.
 struct LimiterTuning: Sendable {
     /// Latency above `lowest * queueingFactor + queueingSlack` means the server queues.
-    var queueingFactor = 2.0
+    var queueingFactor = 1.5
     var queueingSlack = Duration.milliseconds(5)
+    /// Latency above `lowest * slowStartExitFactor + queueingSlack` ends slow start (no decrease).
+    var slowStartExitFactor = 1.25
     var latencyDecrease = 0.9
     var congestionDecrease = 0.5
     var shortestRound = Duration.milliseconds(50)
