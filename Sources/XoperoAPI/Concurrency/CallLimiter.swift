@@ -19,8 +19,8 @@ enum LoadSignal: Sendable, Equatable {
 /// at which they start.
 ///
 /// With `ConcurrencyPolicy.fixed` the level never changes. With `.adaptive` it follows an AIMD rule, as
-/// TCP congestion control does: it starts low and grows by one a call while calls answer in about the
-/// lowest latency seen ("slow start"), then by one a round; slow start ends early, without shrinking,
+/// TCP congestion control does: it starts low and grows by half a call an answer while calls answer in
+/// about the lowest latency seen ("slow start", 1.5 times a round), then by one a round; slow start ends early, without shrinking,
 /// once latency begins to rise (a queue starts to form; this keeps the overshoot of a doubling round
 /// small, as TCP's HyStart does); it shrinks to half on a 429, a 503 or a timeout, and by a tenth when
 /// latency rises well above the lowest seen (1.5 times, plus 5 ms: the server queues).
@@ -190,7 +190,7 @@ public actor CallLimiter {
 
     private func increase() {
         let before = Self.whole(level)
-        level = min(Double(policy.maximum), level + (level < slowStartThreshold ? 1 : 1 / level))
+        level = min(Double(policy.maximum), level + (level < slowStartThreshold ? tuning.slowStartGrowth : 1 / level))
         if Self.whole(level) != before { logger.info("concurrency: \(before) -> \(Self.whole(level))") }
     }
 
@@ -217,6 +217,9 @@ struct LimiterTuning: Sendable {
     var queueingSlack = Duration.milliseconds(5)
     /// Latency above `lowest * slowStartExitFactor + queueingSlack` ends slow start (no decrease).
     var slowStartExitFactor = 1.25
+    /// What each answer adds in slow start: half a call, so the level grows 1.5 times a round, not twice,
+    /// and the round before the first slow answer overshoots by half the capacity rather than all of it.
+    var slowStartGrowth = 0.5
     var latencyDecrease = 0.9
     var congestionDecrease = 0.5
     var shortestRound = Duration.milliseconds(50)
