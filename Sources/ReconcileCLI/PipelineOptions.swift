@@ -29,7 +29,8 @@ struct DiagnosticsOptions: ParsableArguments {
     /// `base` with its output wrapped for CI, for `validate`; prints why and exits 1 when the report's
     /// path is refused.
     func context(for base: CommandContext, inputs: [String]) throws -> CommandContext {
-        let output = try self.output(base, inputs: inputs, jsonLogs: false, mask: SecretMask([]))
+        let output = try self.output(
+            base, inputs: inputs, jsonLogs: false, mask: SecretMask.fromEnvironment(base.environment))
         return CommandContext(environment: base.environment, output: output, watchesSignals: base.watchesSignals)
     }
 

@@ -116,4 +116,18 @@ struct SecretsTests {
         #expect(!process.all.contains(TestAccounts.adminPassword))
         #expect(process.stderr.contains("***-is-not-a-list"))
     }
+
+    @Test("validate's Code Quality report is masked too: a file quoting the password does not put it in the report")
+    func codeQualityReportIsMasked() async throws {
+        let file = try RepositoryFiles.temporaryFile(
+            "version: 1\norganizations: \(TestAccounts.adminPassword)-is-not-a-list\n")
+        let report = RepositoryFiles.temporaryDirectory().path + "-codequality.json"
+        let result = await InProcess.reconcile(
+            ["validate", file, "--codequality-report", report],
+            environment: ["XOPERO_PASSWORD": TestAccounts.adminPassword])
+        #expect(result.status == 1)
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(written.contains("***-is-not-a-list"), "\(written)")
+        #expect(!written.contains(TestAccounts.adminPassword))
+    }
 }
