@@ -114,11 +114,11 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let files = file.isEmpty ? ["reconcile.yaml"] : file
         let (session, context) = try pipeline.start(
-            CommandContext.current, files: file.isEmpty ? ["reconcile.yaml"] : file, connection: connection, out: out,
-            apply: mode == .apply)
+            CommandContext.current, files: files, connection: connection, out: out, apply: mode == .apply)
         let options = PlanRunOptions(
-            apply: mode == .apply, files: file.isEmpty ? ["reconcile.yaml"] : file, format: format, outPath: out,
+            apply: mode == .apply, files: files, format: format, outPath: out,
             expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
             safety: SafetyPolicy(maxDetachRatio: maxDetachRatio, force: force),
             planning: PlanningOptions(licenseChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
@@ -127,7 +127,8 @@ struct PlanCommand: AsyncParsableCommand {
             waitForSync: connection.waitForSync.map(ConnectionOptions.duration),
             otherInputs: connection.otherInputs(environment: context.environment))
         guard let input = PlanRun.prepare(options, environment: context.environment, output: context.output) else {
-            throw ExitCode(await session.end(.failure).rawValue)
+            await session.end(.failure)
+            throw ExitCode.failure
         }
         let logger = connection.logger(context.output)
         let status = await connection.withConnection(context) { settings in
@@ -136,7 +137,8 @@ struct PlanCommand: AsyncParsableCommand {
                 watchesSignals: context.watchesSignals
             ).observed(by: session.observers(organizations: input.desired.organizations.map(\.name))).run()
         }
-        if await session.end(status) != .success { throw ExitCode(status.rawValue) }
+        await session.end(status)
+        if status != .success { throw ExitCode(status.rawValue) }
     }
 }
 

@@ -151,7 +151,7 @@ struct DoctorTests {
     @Test("with XOPERO_TOKEN: login not checked, and the token appears nowhere in the output")
     func fixedToken() async throws {
         try await withRunningSimulator(try RepositoryFiles.exampleState()) { simulator in
-            let token = try await Self.logIn(simulator)
+            let token = try await TestAccounts.token(server: simulator.baseURL)
             let output = await Self.doctor(
                 simulator, environment: ["XOPERO_URL": simulator.baseURL, "XOPERO_TOKEN": token])
             #expect(output.status == 0, "\(output.all)")
@@ -187,18 +187,5 @@ struct DoctorTests {
         #expect(checks["reachability"]?.verdict == "contradicted")
         #expect(checks["sorting"]?.detail == "not reached: doctor could not log in")
         #expect(!output.all.contains(TestAccounts.adminPassword))
-    }
-
-    /// A token from the simulator's login, as a person would copy it.
-    static func logIn(_ simulator: RunningSimulator) async throws -> String {
-        var request = URLRequest(url: try #require(URL(string: simulator.baseURL + "/account/login")))
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: [
-            "email": TestAccounts.adminEmail, "password": TestAccounts.adminPassword,
-        ])
-        let (body, _) = try await URLSession.shared.data(for: request)
-        let answer = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
-        return try #require(answer["accessToken"] as? String)
     }
 }

@@ -88,8 +88,7 @@ public enum LiveStateJudge {
         let skippedText =
             skipped.isEmpty
             ? ""
-            : "; not compared for \(skipped.prefix(maximumNamed).joined(separator: ", "))"
-                + "\(skipped.count > maximumNamed ? " and \(skipped.count - maximumNamed) more" : "") (a listing or a plan's membership cannot be read)"
+            : "; not compared for \(named(skipped)) (a listing or a plan's membership cannot be read)"
         guard differences.isEmpty else {
             return DoctorCheck(
                 .counters, .contradicted,

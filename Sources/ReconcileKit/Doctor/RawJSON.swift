@@ -64,11 +64,6 @@ public indirect enum RawJSON: Sendable, Hashable, Decodable {
         return nil
     }
 
-    public var boolean: Bool? {
-        if case .boolean(let flag) = self { return flag }
-        return nil
-    }
-
     public var items: [RawJSON]? {
         if case .array(let items) = self { return items }
         return nil

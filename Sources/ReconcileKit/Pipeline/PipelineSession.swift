@@ -43,16 +43,15 @@ public struct PipelineSession: Sendable {
         return observers
     }
 
-    /// Reports a run that ended before a plan run could (when none did), and returns `status`.
-    public func end(_ status: ExitStatus) async -> ExitStatus {
-        guard !delivery.delivered else { return status }
+    /// Reports a run that ended before a plan run could (when none did).
+    public func end(_ status: ExitStatus) async {
+        guard !delivery.delivered else { return }
         let record = RunRecord(
             mode: mode, startedAt: startedAt, duration: ContinuousClock.now - started, status: status,
             diagnostics: output.collector.diagnostics,
             error: output.collector.lastError
                 ?? (output.collector.diagnostics.containsErrors ? "the desired-state files are invalid" : nil))
         for observer in observers(organizations: []) { await observer.runFinished(record, output: output) }
-        return status
     }
 }
 

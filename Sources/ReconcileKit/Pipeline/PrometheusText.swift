@@ -3,7 +3,7 @@
 public enum PrometheusText {
     /// One metric family.
     public struct Family: Sendable, Equatable {
-        public enum Kind: String, Sendable { case gauge, counter }
+        public enum Kind: String, Sendable { case gauge }
 
         public var name: String
         public var help: String

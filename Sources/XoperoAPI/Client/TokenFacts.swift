@@ -35,9 +35,7 @@ public struct TokenFacts: Sendable, Hashable {
     }
 
     private static func object(_ part: Substring) -> [String: Any]? {
-        var base64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64) else { return nil }
+        guard let data = BearerToken.base64URLDecoded(part) else { return nil }
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 

@@ -40,7 +40,8 @@ struct BearerToken: Sendable, Hashable {
         return Date(timeIntervalSince1970: seconds)
     }
 
-    private static func base64URLDecoded(_ text: Substring) -> Data? {
+    /// A JWT part (base64url, padding left out) as bytes.
+    static func base64URLDecoded(_ text: Substring) -> Data? {
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
         return Data(base64Encoded: base64)

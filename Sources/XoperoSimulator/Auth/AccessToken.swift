@@ -33,15 +33,6 @@ enum AccessToken {
         return [header.canonicalData(), payload.canonicalData(), Data(signature)].map(base64URL).joined(separator: ".")
     }
 
-    /// The claims of a token this type made (without checking anything), or nil.
-    static func claims(of token: String) -> [String: JSONValue]? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let data = decodeBase64URL(String(parts[1])),
-            case .object(let claims)? = JSONValue.parse(data)
-        else { return nil }
-        return claims
-    }
-
     static func base64URL(_ data: Data) -> String {
         data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")

@@ -95,7 +95,7 @@ enum RequestFieldProblems {
         case "backupType": return "a whole number from \(Int32.min) to \(Int32.max)"
         case "ordertype": return "one of \(names(Components.Schemas.SortOrder.self))"
         case "operator": return "one of \(names(Components.Schemas.FilterOperator.self))"
-        case "value": return "a string, a number or true or false, or null"
+        case "value": return "a string, a number or true or false (left out, it matches a field without a value)"
         case "filters": return isElement ? "an object {property, operator, value}" : "a list of filters"
         case "ids": return isElement ? "a string (a repository id)" : "a list of repository ids"
         case "settings": return "an object whose values are strings"

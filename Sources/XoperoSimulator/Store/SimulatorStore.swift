@@ -149,14 +149,14 @@ public actor SimulatorStore {
     }
 
     func activate(ids: [String]) throws(SimulatorError) -> LicenceBatchOutcome {
-        let before = world
+        let before = undoCopy()
         let outcome = world.activate(ids: ids)
         try commit(before, organizations: outcome.changedOrganizations, repositories: true)
         return outcome
     }
 
     func deactivate(ids: [String]) throws(SimulatorError) -> LicenceBatchOutcome {
-        let before = world
+        let before = undoCopy()
         let outcome = world.deactivate(ids: ids)
         try commit(before, organizations: outcome.changedOrganizations, repositories: true)
         return outcome
@@ -165,7 +165,7 @@ public actor SimulatorStore {
     private func changePlan(
         _ planId: String, _ change: (inout SimulatorWorld) -> PlanChangeOutcome
     ) throws(SimulatorError) -> PlanChangeOutcome {
-        let before = world
+        let before = undoCopy()
         let outcome = change(&world)
         guard outcome == .done(changed: true), let organization = world.organizationOfPlan(planId) else {
             return outcome
@@ -174,12 +174,18 @@ public actor SimulatorStore {
         return outcome
     }
 
+    /// The world as it was, kept only where a failed save must undo a change: holding a copy while the
+    /// world changes makes copy-on-write duplicate the organization the change touches.
+    private func undoCopy() -> SimulatorWorld? {
+        persister == nil ? nil : world
+    }
+
     private func commit(
-        _ before: SimulatorWorld, organizations: Set<Int>, repositories: Bool
+        _ before: SimulatorWorld?, organizations: Set<Int>, repositories: Bool
     ) throws(SimulatorError) {
         guard !organizations.isEmpty else { return }
         forget(organizations, repositories: repositories)
-        guard let persister else { return }
+        guard let persister, let before else { return }
         do {
             try persister.write(world.snapshot())
         } catch {
