@@ -52,12 +52,6 @@ public struct OrganizationCounters: Sendable, Hashable {
         return counters
     }
 
-    /// ASSUMED: a plan's `repoCount` is the number of repositories explicitly attached to it, or, for a
-    /// plan with `includeAllRepositories`, the number of the organization's repositories not removed.
-    public static func planRepoCount(includeAllRepositories: Bool, attachedCount: Int, notRemovedCount: Int) -> Int {
-        includeAllRepositories ? notRemovedCount : attachedCount
-    }
-
     /// How a plan selects its repositories: three of the product's "repository selection methods".
     /// Only `list` is visible through the API as it is known; the others show in `repoCount` alone.
     public enum PlanSelection: String, Sendable, Hashable, CaseIterable, Codable {

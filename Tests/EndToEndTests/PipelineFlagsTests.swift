@@ -57,6 +57,40 @@ struct PipelineFlagsTests {
         }
     }
 
+    @Test("--out, --metrics-file and --codequality-report must name three different files, however spelled")
+    func distinctOutputFiles() async throws {
+        let folder = RepositoryFiles.temporaryDirectory().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let output = await Self.dryRun(["--out", folder + "/x.prom", "--metrics-file", folder + "/./x.prom"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--out, --metrics-file and --codequality-report must name different files"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.prom"))
+    }
+
+    @Test("a metrics file whose name does not end in .prom is written, with a warning that node_exporter skips it")
+    func metricsFileSuffix() async throws {
+        let folder = RepositoryFiles.temporaryDirectory().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let output = await Self.dryRun(["--metrics-file", folder + "/run.txt"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("reads only files ending in .prom"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/run.txt"))
+        let named = await Self.dryRun(["--metrics-file", folder + "/run.prom"])
+        #expect(!named.stderr.contains("ending in .prom"))
+    }
+
+    @Test("the webhook's path alone is a secret too (a file that quotes it is masked)")
+    func webhookPathIsMasked() async throws {
+        let path = "/services/T0/B0/hook-path-s3cret-77"
+        let file = try RepositoryFiles.temporaryFile("version: 1\norganizations: \(path)-is-not-a-list\n")
+        let output = await InProcess.reconcile(
+            ["--dry-run", "-f", file, "--simulator", Self.state],
+            environment: ["XOPERO_NOTIFY_WEBHOOK": "http://127.0.0.1:9" + path])
+        #expect(output.status == 1)
+        #expect(!output.all.contains("hook-path-s3cret-77"), "\(output.all)")
+        #expect(output.stderr.contains("***-is-not-a-list"), "\(output.stderr)")
+    }
+
     @Test("--codequality-report on validate and on a dry run: [] when valid, the errors when not; never an input")
     func codeQuality() async throws {
         let report = RepositoryFiles.temporaryDirectory().path + "-cq.json"

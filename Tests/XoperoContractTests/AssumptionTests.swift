@@ -26,10 +26,11 @@ import XoperoContract
             OrganizationCounters.count(repositories, anyPlanIncludesAll: true)
                 == .init(totalRepositories: 4, removedRepositories: 1, protectedRepositories: 3, missingLicences: 1))
         #expect(
-            OrganizationCounters.planRepoCount(includeAllRepositories: true, attachedCount: 2, notRemovedCount: 9) == 9)
+            OrganizationCounters.planRepoCount(
+                selection: .list, includeAllRepositories: true, listedCount: 2, protectedCount: 9) == 9)
         #expect(
-            OrganizationCounters.planRepoCount(includeAllRepositories: false, attachedCount: 2, notRemovedCount: 9) == 2
-        )
+            OrganizationCounters.planRepoCount(
+                selection: .list, includeAllRepositories: false, listedCount: 2, protectedCount: 9) == 2)
     }
 
     @Test(arguments: [
