@@ -106,7 +106,7 @@ public enum FieldJudge {
 
     /// ` "acme"` for an object with a string name, else nothing.
     static func label(of value: RawJSON) -> String {
-        value["name"]?.string.map { " \"\(ServerText.bounded($0, limit: 60))\"" } ?? ""
+        value["name"]?.string.map { " " + LiveStateFetcher.quoted($0) } ?? ""
     }
 
     /// The verdict on `findings` (the objects of `what`, e.g. `organizations`).

@@ -38,7 +38,9 @@ public enum LiveStateJudge {
     public static func planMembership(_ live: LiveState) -> DoctorCheck {
         let unreadable = LiveStateIntegrity.assess(live).unreadablePlans.sorted { $0.key < $1.key }.flatMap {
             organization, plans in
-            plans.map { "plan \(quoted($0.name)) of \(quoted(organization)): \($0.numbers)" }
+            plans.map {
+                "plan \(LiveStateFetcher.quoted($0.name)) of \(LiveStateFetcher.quoted(organization)): \($0.numbers)"
+            }
         }
         let plans = live.organizations.flatMap(\.plans)
         guard unreadable.isEmpty else {
@@ -67,7 +69,7 @@ public enum LiveStateJudge {
         for organization in organizations {
             let name = organization.live.name
             guard assessment.unreadableOrganizations[name] == nil, assessment.unreadablePlans[name] == nil else {
-                skipped.append(quoted(name))
+                skipped.append(LiveStateFetcher.quoted(name))
                 continue
             }
             compared += 1
@@ -81,7 +83,7 @@ public enum LiveStateJudge {
             ].filter { $0.1 != $0.2 }
             if !pairs.isEmpty {
                 differences.append(
-                    "\(quoted(name)): "
+                    "\(LiveStateFetcher.quoted(name)): "
                         + pairs.map { "\($0.0) \($0.1) reported, \($0.2) counted" }.joined(separator: ", "))
             }
         }
@@ -118,7 +120,9 @@ public enum LiveStateJudge {
     /// Organizations synchronizing with their Git host: their repository list may be incomplete, and
     /// plan, apply and export refuse them until it ends.
     public static func synchronization(_ live: LiveState) -> DoctorCheck {
-        let syncing = live.organizations.filter { $0.synchronizationInProgress == true }.map { quoted($0.name) }
+        let syncing = live.organizations.filter { $0.synchronizationInProgress == true }.map {
+            LiveStateFetcher.quoted($0.name)
+        }
         guard syncing.isEmpty else {
             return DoctorCheck(
                 .synchronization, .contradicted,
@@ -132,7 +136,7 @@ public enum LiveStateJudge {
 
     /// `isReadOnly`, reported: its meaning is not documented, and it is never a reason to refuse.
     public static func readOnly(_ live: LiveState) -> DoctorCheck {
-        let readOnly = live.organizations.filter { $0.isReadOnly == true }.map { quoted($0.name) }
+        let readOnly = live.organizations.filter { $0.isReadOnly == true }.map { LiveStateFetcher.quoted($0.name) }
         let seen = readOnly.isEmpty ? "no organization is read-only" : "read-only: \(named(readOnly))"
         return DoctorCheck(
             .readOnly, .notChecked,
@@ -143,7 +147,7 @@ public enum LiveStateJudge {
     /// `--org` names against the organizations listed.
     public static func organizations(listed: [String], wanted: [String]) -> DoctorCheck {
         let known = Set(listed)
-        let missing = wanted.filter { !known.contains($0) }.map(quoted)
+        let missing = wanted.filter { !known.contains($0) }.map(LiveStateFetcher.quoted)
         guard missing.isEmpty else {
             return DoctorCheck(
                 .organizations, .contradicted,
@@ -153,8 +157,6 @@ public enum LiveStateJudge {
         let scope = wanted.isEmpty ? "all of them in scope" : "\(Set(wanted).count) in scope (--org)"
         return DoctorCheck(.organizations, .confirmed, "\(listed.count) organization(s) listed, \(scope)")
     }
-
-    static func quoted(_ name: String) -> String { "\"\(ServerText.bounded(name, limit: 100))\"" }
 
     static func named(_ names: [String]) -> String {
         let shown = names.prefix(maximumNamed).joined(separator: ", ")

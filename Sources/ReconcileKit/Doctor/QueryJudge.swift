@@ -42,18 +42,19 @@ public enum QueryJudge {
         if let pair = zip(keyed, keyed.dropFirst()).first(where: { $0.0.1 > $0.1.1 }) {
             return DoctorCheck(
                 .sorting, .contradicted,
-                "\(listing), Name asc: \(quoted(ascending[pair.0.0])) comes before \(quoted(ascending[pair.1.0]))")
+                "\(listing), Name asc: \(LiveStateFetcher.quoted(ascending[pair.0.0])) comes before \(LiveStateFetcher.quoted(ascending[pair.1.0]))"
+            )
         }
         guard down == Array(up.reversed()) else {
             let index = zip(down, up.reversed()).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
             return DoctorCheck(
                 .sorting, .contradicted,
-                "\(listing): Name desc is not Name asc reversed (entry \(index + 1) is \(quoted(descending[index])), "
-                    + "reversed asc has \(quoted(ascending[ascending.count - 1 - index])))")
+                "\(listing): Name desc is not Name asc reversed (entry \(index + 1) is \(LiveStateFetcher.quoted(descending[index])), "
+                    + "reversed asc has \(LiveStateFetcher.quoted(ascending[ascending.count - 1 - index])))")
         }
         return DoctorCheck(
             .sorting, .confirmed,
-            "\(listing): Name asc from \(quoted(ascending[0])) to \(quoted(ascending[ascending.count - 1])), "
+            "\(listing): Name asc from \(LiveStateFetcher.quoted(ascending[0])) to \(LiveStateFetcher.quoted(ascending[ascending.count - 1])), "
                 + "Name desc the same \(total) entries reversed")
     }
 
@@ -77,7 +78,7 @@ public enum QueryJudge {
             guard sample.totalEntries == sample.removedIDs.count, wrong == 0 else {
                 return DoctorCheck(
                     .removedFilter, .contradicted,
-                    "organization \(quoted(sample.organization)): IsRemoved eq true answered \(sample.totalEntries) "
+                    "organization \(LiveStateFetcher.quoted(sample.organization)): IsRemoved eq true answered \(sample.totalEntries) "
                         + "entries (\(wrong) of those served not removed); its listing holds \(sample.removedIDs.count) "
                         + "removed of \(sample.repositories)")
             }
@@ -92,5 +93,4 @@ public enum QueryJudge {
         )
     }
 
-    static func quoted(_ name: String) -> String { "\"\(ServerText.bounded(name, limit: 60))\"" }
 }
