@@ -4,6 +4,10 @@ import Testing
 /// `doctor` compares answers with one table of field names and JSON types (`ContractObject`); the
 /// table must say exactly what openapi.yaml says.
 @Suite struct DoctorFieldTableTests {
+    let contract: OpenAPIDocument
+
+    init() throws { contract = try OpenAPIDocument() }
+
     /// The contract's type of a property, resolved as the table writes it.
     static func contractType(_ property: [String: Any]) -> (type: ContractType?, nullable: Bool) {
         if let reference = property["$ref"] as? String {
@@ -28,8 +32,8 @@ import Testing
     @Test(
         "every object of the table has exactly the contract's fields, all required", arguments: ContractObject.allCases)
     func fieldNames(object: ContractObject) throws {
-        let schema = try #require(ContractConsistencyTests.schemas[object.rawValue])
-        let properties = ContractConsistencyTests.properties(of: schema)
+        let schema = try #require(contract.schemas[object.rawValue])
+        let properties = contract.properties(of: schema)
         #expect(Set(object.fields.map(\.name)) == Set(properties.keys))
         #expect(Set(object.fields.map(\.name)) == Set(schema["required"] as? [String] ?? []))
         #expect(object.fields.count == Set(object.fields.map(\.name)).count, "no field twice")
@@ -37,8 +41,8 @@ import Testing
 
     @Test("every field of the table has the contract's JSON type and nullability", arguments: ContractObject.allCases)
     func fieldTypes(object: ContractObject) throws {
-        let schema = try #require(ContractConsistencyTests.schemas[object.rawValue])
-        let properties = ContractConsistencyTests.properties(of: schema)
+        let schema = try #require(contract.schemas[object.rawValue])
+        let properties = contract.properties(of: schema)
         for field in object.fields {
             let property = try #require(properties[field.name], "\(object.rawValue).\(field.name)")
             let (type, nullable) = Self.contractType(property)
@@ -57,8 +61,8 @@ import Testing
     func everyPageHasTheEnvelope() throws {
         let envelope = ContractObject.page.fields.map(\.name)
         for name in ["OrganizationPage", "RepositoryPage", "PlanAssignmentPage"] {
-            let schema = try #require(ContractConsistencyTests.schemas[name])
-            #expect(Set(ContractConsistencyTests.properties(of: schema).keys) == Set(envelope), "\(name)")
+            let schema = try #require(contract.schemas[name])
+            #expect(Set(contract.properties(of: schema).keys) == Set(envelope), "\(name)")
             #expect(Set(schema["required"] as? [String] ?? []) == Set(envelope), "\(name)")
         }
     }
