@@ -87,8 +87,8 @@ import XoperoContract
         let clock = ManualTokenClock()
         let store = SimulatorStore(
             world: try SimulatorWorld(state: Fixtures.state()), tokenLifetime: .seconds(60), clock: clock,
-            persister: nil, logger: SimulatorServer.quietLogger)
-        for _ in 0..<SimulatorStore.sessionsBeforePruning {
+            persister: nil, logger: SimulatorServer.quietLogger, sessionsBeforePruning: 50)
+        for _ in 0..<50 {
             _ = await store.login(email: Fixtures.admin, password: Fixtures.password)
         }
         clock.advance(by: .seconds(61))

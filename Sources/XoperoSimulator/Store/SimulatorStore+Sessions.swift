@@ -11,8 +11,8 @@ enum LoginOutcome: Sendable, Hashable {
 }
 
 extension SimulatorStore {
-    /// Sessions beyond this many are pruned of expired ones at the next login, so that the table stays small.
-    static let sessionsBeforePruning = 10_000
+    /// How many sessions a server holds before it prunes the expired ones.
+    static let defaultSessionsBeforePruning = 10_000
 
     /// Logs a user in with these credentials (the email ignores case).
     func login(email: String, password: String) -> LoginOutcome {
@@ -21,7 +21,7 @@ extension SimulatorStore {
         else { return .refused }
         let userId = StableID.user(email: user.email)
         if user.twoFactor == true { return .secondFactorNeeded(userId: userId) }
-        if sessions.count >= Self.sessionsBeforePruning {
+        if sessions.count >= sessionsBeforePruning {
             let now = clock.now
             sessions = sessions.filter { now < $0.value.expires }
         }

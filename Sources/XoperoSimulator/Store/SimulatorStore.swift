@@ -9,6 +9,8 @@ public actor SimulatorStore {
     var sessions: [String: Session] = [:]
     private var callStats = SimulatorStats()
     let tokenLifetime: Duration
+    /// Sessions beyond this many are pruned of expired ones at the next login, so that the table stays small.
+    let sessionsBeforePruning: Int
     private let persister: StatePersister?
     private let logger: Logger
     let clock: any TokenClock
@@ -38,9 +40,11 @@ public actor SimulatorStore {
     init(
         world: SimulatorWorld, tokenLifetime: Duration, clock: any TokenClock = SystemTokenClock(),
         persister: StatePersister?, logger: Logger, pageSizeCap: Int? = nil,
-        traffic: CapacityGate = CapacityGate(capacity: nil)
+        traffic: CapacityGate = CapacityGate(capacity: nil),
+        sessionsBeforePruning: Int = SimulatorStore.defaultSessionsBeforePruning
     ) {
         self.world = world
+        self.sessionsBeforePruning = sessionsBeforePruning
         self.tokenLifetime = tokenLifetime
         self.clock = clock
         self.persister = persister
