@@ -50,10 +50,11 @@ struct SourceMapTests {
         let result = parseOne(text)
         #expect(result.diagnostics.count == count)
         let prefix = "organizations: [{name: acme, plans: [{name: p, repositories: [".count
+        var width = 0  // of the items before this one
         for (index, diagnostic) in result.diagnostics.enumerated() {
-            let width = (0..<index).reduce(0) { $0 + "\"${V\($1)}\", ".count }
             #expect(diagnostic.location == SourceLocation(file: "reconcile.yaml", line: 2, column: prefix + width + 2))
             #expect(diagnostic.message.hasPrefix("the environment variable V\(index) is not set"))
+            width += "\"${V\(index)}\", ".count
         }
     }
 
