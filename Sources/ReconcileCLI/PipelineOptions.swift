@@ -63,8 +63,6 @@ struct PipelineOptions: ParsableArguments {
     /// The variable that may hold the webhook URL (a secret: prefer it to the flag).
     static let webhookVariable = "XOPERO_NOTIFY_WEBHOOK"
 
-    @OptionGroup(title: "CI") var diagnostics: DiagnosticsOptions
-
     @Flag(
         name: .customLong("step-summary"),
         help: "Append the Markdown plan (after --apply, with the outcome) to the file $GITHUB_STEP_SUMMARY names.")
@@ -128,7 +126,8 @@ struct PipelineOptions: ParsableArguments {
     /// Starts a plan run's session: checks every file it will write before anything else happens, and
     /// wraps the output. Prints why and exits 1 when a file or the webhook variable is refused.
     func start(
-        _ base: CommandContext, files: [String], connection: ConnectionOptions, out: String?, apply: Bool
+        _ base: CommandContext, files: [String], connection: ConnectionOptions, diagnostics: DiagnosticsOptions,
+        out: String?, apply: Bool
     ) throws -> (PipelineSession, CommandContext) {
         let environment = base.environment
         let inputs = files + connection.otherInputs(environment: environment)

@@ -36,6 +36,10 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    // Side by side, not nested: ArgumentParser's debug build validates a nested group once for every
+    // check of its parent, which made each parse of a debug build cost tens of milliseconds.
+    @OptionGroup(title: "CI") var diagnostics: DiagnosticsOptions
+
     @OptionGroup(title: "CI") var pipeline: PipelineOptions
 
     @Option(
@@ -116,7 +120,8 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let files = file.isEmpty ? ["reconcile.yaml"] : file
         let (session, context) = try pipeline.start(
-            CommandContext.current, files: files, connection: connection, out: out, apply: mode == .apply)
+            CommandContext.current, files: files, connection: connection, diagnostics: diagnostics, out: out,
+            apply: mode == .apply)
         let options = PlanRunOptions(
             apply: mode == .apply, files: files, format: format, outPath: out,
             expectedFingerprint: expectFingerprint, detailedExitCode: detailedExitCode, organizations: organizations,
