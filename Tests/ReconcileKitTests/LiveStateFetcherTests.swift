@@ -69,7 +69,9 @@ struct LiveStateFetcherTests {
         "never has more calls in flight than the limit, and does use the concurrency it has, at the client and at the server",
         arguments: [1, 3, 12])
     func respectsConcurrency(limit: Int) async throws {
-        let options = SimulatorOptions(latency: .milliseconds(30))
+        // The server sees `limit` calls at once only if a round's calls all arrive within one latency: a loaded
+        // machine may take tens of milliseconds to send twelve, so the window grows with the limit.
+        let options = SimulatorOptions(latency: .milliseconds(30 * limit))
         try await withRunningSimulator(SimulatorFixture.state(organizations: 2, repositories: 300), options: options) {
             simulator in
             let peak = try await SimulatorFixture.withClient(simulator, concurrency: .fixed(limit)) { client in
