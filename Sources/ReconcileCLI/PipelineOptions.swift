@@ -45,7 +45,7 @@ struct DiagnosticsOptions: ParsableArguments {
                 try report?.write([], mask: mask)
             } catch {
                 base.output.printError(
-                    "reconcile: error: \(OutputFile.describe(error, option: CodeQualityReport.option))")
+                    "reconcile: error: \(error.description)")
                 throw ExitCode.failure
             }
         }
@@ -146,11 +146,14 @@ struct PipelineOptions: ParsableArguments {
         }
         let secrets = webhookURL.map { [$0.absoluteString, $0.path + ($0.query.map { "?" + $0 } ?? "")] } ?? []
         let mask = SecretMask.fromEnvironment(environment).adding(secrets.filter { $0.count > 1 })
-        let written = [diagnostics.codeQualityReport, metricsFile, out].compactMap { $0 }.map {
-            URL(fileURLWithPath: $0).standardizedFileURL.path
-        }
-        if Set(written).count < written.count {
-            throw fail("--out, --metrics-file and --codequality-report must name different files")
+        let written = [
+            ("--out", out), (MetricsFile.option, metricsFile),
+            (CodeQualityReport.option, diagnostics.codeQualityReport),
+        ].compactMap { option, path in path.map { (option: option, path: $0) } }
+        if let (first, second) = OutputFile.firstClash(written) {
+            throw fail(
+                "\(first) and \(second) name the same file; --out, --metrics-file and --codequality-report must name different files"
+            )
         }
         let output = try diagnostics.output(
             base, inputs: inputs, jsonLogs: connection.logFormat == .json, mask: mask)
@@ -159,7 +162,7 @@ struct PipelineOptions: ParsableArguments {
             do throws(ReconcileError) {
                 metrics = try OutputFile(path: metricsFile, option: MetricsFile.option, inputs: inputs)
             } catch {
-                throw fail(OutputFile.describe(error, option: MetricsFile.option))
+                throw fail(error.description)
             }
             if !metricsFile.hasSuffix(".prom") {
                 output.printError(

@@ -12,7 +12,7 @@ public enum ReconcileError: Error, Sendable, CustomStringConvertible {
     /// The plan differs from the reviewed one.
     case fingerprintMismatch(expected: String, actual: String)
     /// Writing the plan file failed, or it may not be written where asked.
-    case unwritableOutput(path: String, reason: String)
+    case unwritableOutput(option: String, path: String, reason: String)
     /// The server's listings could not be read completely and consistently (after a second reading).
     case unreadableLiveState(String)
 
@@ -28,8 +28,8 @@ public enum ReconcileError: Error, Sendable, CustomStringConvertible {
             "refusing to apply: the plan's fingerprint is \(actual), not the expected \(expected). The desired "
                 + "state or the server changed since the plan was reviewed; review the new plan (--dry-run) and "
                 + "pass its fingerprint. Nothing was changed."
-        case .unwritableOutput(let path, let reason):
-            "--out \(path): \(reason)"
+        case .unwritableOutput(let option, let path, let reason):
+            "\(option) \(path): \(reason)"
         case .unreadableLiveState(let problem):
             "the live state cannot be read: \(problem). Nothing was planned or changed; run again, and if it "
                 + "persists, run `reconcile doctor` and report what it says."

@@ -87,4 +87,35 @@ struct OutputSafetyTests {
         try file.write("new")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
     }
+
+    @Test(
+        "two output flags that reach one file are caught: the same path spelled twice, a linked folder, a hard link",
+        arguments: ["spelling", "linked folder", "hard link", "different"])
+    func outputFilesClash(kind: String) throws {
+        let folder = RepositoryFiles.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let first = folder.appendingPathComponent("plan.json").path
+        var second: String
+        switch kind {
+        case "spelling": second = folder.path + "/./sub/../plan.json"
+        case "linked folder":
+            let link = folder.path + "-link"
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path)
+            second = link + "/plan.json"
+        case "hard link":
+            try "{}".write(toFile: first, atomically: false, encoding: .utf8)
+            second = folder.appendingPathComponent("other.json").path
+            try FileManager.default.linkItem(atPath: first, toPath: second)
+        default: second = folder.appendingPathComponent("plan.prom").path
+        }
+        let clash = OutputFile.firstClash([
+            ("--codequality-report", folder.appendingPathComponent("cq.json").path), ("--out", first),
+            ("--metrics-file", second),
+        ])
+        if kind == "different" {
+            #expect(clash == nil)
+        } else {
+            #expect(clash.map { [$0.0, $0.1] } == ["--out", "--metrics-file"], "\(kind)")
+        }
+    }
 }

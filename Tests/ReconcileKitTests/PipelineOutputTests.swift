@@ -109,7 +109,7 @@ struct PipelineOutputTests {
                 try CodeQualityReport(path: path, inputs: [input], paths: CheckoutPaths(root: nil), firstFile: input)
             } throws: { error in
                 guard let error = error as? ReconcileError else { return false }
-                let message = OutputFile.describe(error, option: CodeQualityReport.option)
+                let message = error.description
                 return message.hasPrefix("--codequality-report \(path): ") && message.contains(reason)
             }
         }

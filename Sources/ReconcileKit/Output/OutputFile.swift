@@ -10,7 +10,7 @@ import Foundation
 /// (the desired-state files, the simulator's state file, the password file), which it would overwrite.
 public struct OutputFile: Sendable {
     public let path: String
-    /// The flag that named the file, for messages (`--out`).
+    /// The flag that named the file (`--out`): its errors name it.
     public let option: String
 
     /// Checks `path` before anything else happens.
@@ -21,29 +21,34 @@ public struct OutputFile: Sendable {
         let parent = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .unwritableOutput(path: path, reason: "the folder \(parent) does not exist")
+            throw .unwritableOutput(option: option, path: path, reason: "the folder \(parent) does not exist")
         }
         guard FileManager.default.isWritableFile(atPath: parent) else {
-            throw .unwritableOutput(path: path, reason: "the folder \(parent) is not writable")
+            throw .unwritableOutput(option: option, path: path, reason: "the folder \(parent) is not writable")
         }
         var status = stat()
         if lstat(path, &status) == 0 {
             let kind = status.st_mode & S_IFMT
             if kind == S_IFLNK {
                 throw .unwritableOutput(
-                    path: path, reason: "it is a symbolic link; name the file it points to, or a new file")
+                    option: option, path: path,
+                    reason: "it is a symbolic link; name the file it points to, or a new file")
             }
-            if kind == S_IFDIR { throw .unwritableOutput(path: path, reason: "it is a folder; name a file in it") }
+            if kind == S_IFDIR {
+                throw .unwritableOutput(option: option, path: path, reason: "it is a folder; name a file in it")
+            }
             if kind != S_IFREG {
                 throw .unwritableOutput(
-                    path: path, reason: "it is not a regular file (a device, FIFO or socket); name a regular file")
+                    option: option, path: path,
+                    reason: "it is not a regular file (a device, FIFO or socket); name a regular file")
             }
             if let input = inputs.first(where: { Self.sameFile($0, path) }) {
                 throw .unwritableOutput(
-                    path: path, reason: "it is the input file \(input), which would be overwritten; name another file")
+                    option: option, path: path,
+                    reason: "it is the input file \(input), which would be overwritten; name another file")
             }
             guard FileManager.default.isWritableFile(atPath: path) else {
-                throw .unwritableOutput(path: path, reason: "the file is not writable")
+                throw .unwritableOutput(option: option, path: path, reason: "the file is not writable")
             }
         }
     }
@@ -53,8 +58,30 @@ public struct OutputFile: Sendable {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .unwritableOutput(path: path, reason: error.localizedDescription)
+            throw .unwritableOutput(option: option, path: path, reason: error.localizedDescription)
         }
+    }
+
+    /// The first two of `files` (flag, path) that would write the same file: the same path however spelled
+    /// (`./`, `..`, a linked folder), or one existing file reached through a hard link; nil when all differ.
+    public static func firstClash(_ files: [(option: String, path: String)]) -> (String, String)? {
+        for (index, file) in files.enumerated() {
+            for other in files[..<index] where sameTarget(other.path, file.path) {
+                return (other.option, file.option)
+            }
+        }
+        return nil
+    }
+
+    static func sameTarget(_ lhs: String, _ rhs: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            let url = URL(fileURLWithPath: path)
+            return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(
+                url.lastPathComponent
+            )
+            .standardizedFileURL.path
+        }
+        return resolved(lhs) == resolved(rhs) || sameFile(lhs, rhs)
     }
 
     /// True when both paths name the same file (device and inode), whatever links lead to it.

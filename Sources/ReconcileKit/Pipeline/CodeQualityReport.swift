@@ -25,17 +25,4 @@ public struct CodeQualityReport: Sendable {
         let report = CIDiagnosticRenderer.gitLabCodeQuality(paths.relative(diagnostics), fallbackPath: fallbackPath)
         try file.write(mask.apply(report.hasSuffix("\n") ? report : report + "\n"))
     }
-
-    /// A writing error, named by this flag (`OutputFile`'s errors name `--out`).
-    public func describe(_ error: ReconcileError) -> String {
-        OutputFile.describe(error, option: Self.option)
-    }
-}
-
-extension OutputFile {
-    /// `error` as a message naming `option` instead of `--out`.
-    public static func describe(_ error: ReconcileError, option: String) -> String {
-        if case .unwritableOutput(let path, let reason) = error { return "\(option) \(path): \(reason)" }
-        return error.description
-    }
 }

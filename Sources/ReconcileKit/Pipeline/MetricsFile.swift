@@ -27,7 +27,7 @@ public struct MetricsFile: RunObserver {
             try file.write(mask.apply(Self.render(record, organizations: organizations)))
         } catch {
             output.printError(
-                "reconcile: warning: \(OutputFile.describe(error, option: Self.option)); the run's result is unchanged")
+                "reconcile: warning: \(error.description); the run's result is unchanged")
         }
     }
 

@@ -66,7 +66,7 @@ public struct PipelineOutput: OutputSink {
             do throws(ReconcileError) {
                 try codeQuality.write(collector.diagnostics, mask: mask)
             } catch {
-                printError("reconcile: warning: \(codeQuality.describe(error))")
+                printError("reconcile: warning: \(error.description)")
             }
         }
     }
