@@ -48,7 +48,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The wire contract: openapi.yaml (every assumption marked x-assumed), the types and the client and
-        // server stubs generated from it, and the facts both sides share (calls, assumptions, counters).
+        // server stubs generated from it, and the facts both sides share (calls, assumptions, counters, the
+        // answers' field table), with a plain JSON value for bodies read outside the generated types.
         .target(
             name: "XoperoContract",
             dependencies: [
@@ -156,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "XoperoContractTests",
             dependencies: [
-                "XoperoContract", "XoperoSimulator", "ReconcileKit", .product(name: "Yams", package: "Yams"),
+                "XoperoContract", "XoperoSimulator", .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("VendorSamples")],
             swiftSettings: strictSettings

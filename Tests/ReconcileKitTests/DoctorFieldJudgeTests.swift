@@ -1,11 +1,12 @@
 import Foundation
 import ReconcileKit
 import Testing
+import XoperoContract
 
 /// The field check against the contract's table, without a network.
 @Suite struct DoctorFieldJudgeTests {
-    static func json(_ text: String) throws -> RawJSON {
-        try #require(RawJSON.parse(Data(text.utf8)))
+    static func json(_ text: String) throws -> JSONValue {
+        try #require(JSONValue.parse(Data(text.utf8)))
     }
 
     static let repository = #"{"id": "r1", "name": "api", "isActive": true, "isRemoved": false}"#
@@ -15,12 +16,12 @@ import Testing
         let value = try Self.json(#"{"a": 1, "b": 1.5, "c": true, "d": null, "e": "x", "f": [1], "g": {}}"#)
         #expect(value["a"] == .integer(1))
         #expect(value["b"] == .number(1.5))
-        #expect(value["c"] == .boolean(true))
+        #expect(value["c"] == .bool(true))
         #expect(value["d"] == .null)
         #expect(value["e"] == .string("x"))
         #expect(value["f"] == .array([.integer(1)]))
         #expect(value["g"] == .object([:]))
-        #expect(RawJSON.parse(Data("not json".utf8)) == nil)
+        #expect(JSONValue.parse(Data("not json".utf8)) == nil)
     }
 
     @Test("an answer as the contract describes it is confirmed, with no extra field")

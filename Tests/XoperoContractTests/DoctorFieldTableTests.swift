@@ -1,5 +1,5 @@
-import ReconcileKit
 import Testing
+import XoperoContract
 
 /// `doctor` compares answers with one table of field names and JSON types (`ContractObject`); the
 /// table must say exactly what openapi.yaml says.

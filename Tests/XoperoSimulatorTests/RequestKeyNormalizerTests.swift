@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XoperoContract
 
 @testable import XoperoSimulator
 

@@ -1,5 +1,6 @@
 import ReconcileCore
 import XoperoAPI
+import XoperoContract
 
 /// An organization a probe reads: the one with the most repositories, the one with the most plans.
 struct ProbeTarget: Sendable, Hashable {
@@ -16,7 +17,7 @@ struct ProbeTarget: Sendable, Hashable {
     }
 
     /// From an organizations page as sent, when the live state could not be read (what it reports).
-    init?(raw organization: RawJSON) {
+    init?(raw organization: JSONValue) {
         guard let id = organization["id"]?.string, let name = organization["name"]?.string else { return nil }
         self.id = id
         self.name = name

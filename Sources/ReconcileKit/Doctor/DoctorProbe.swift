@@ -57,7 +57,7 @@ struct DoctorProbe: Sendable {
     /// One page as the server sent it.
     func page(_ query: DoctorQuery) async throws(XoperoClientError) -> RawPage {
         let data = try await client.readRaw(query.call, body: query.body)
-        guard let answer = RawJSON.parse(data) else {
+        guard let answer = JSONValue.parse(data) else {
             throw .malformedAnswer(query.call, detail: "the body is not JSON")
         }
         return RawPage(answer)

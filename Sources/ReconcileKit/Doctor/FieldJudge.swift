@@ -1,4 +1,5 @@
 import XoperoAPI
+import XoperoContract
 
 /// What the answers' objects of one kind looked like next to the contract.
 public struct FieldFindings: Sendable, Hashable {
@@ -33,7 +34,7 @@ public struct FieldFindings: Sendable, Hashable {
 /// contradicts the contract; a field it does not know is reported. Pure.
 public enum FieldJudge {
     /// Findings for each kind of object met in `value`, read as `object`, at `path`.
-    public static func inspect(_ value: RawJSON, as object: ContractObject, at path: String) -> [ContractObject:
+    public static func inspect(_ value: JSONValue, as object: ContractObject, at path: String) -> [ContractObject:
         FieldFindings]
     {
         var findings: [ContractObject: FieldFindings] = [:]
@@ -42,7 +43,7 @@ public enum FieldJudge {
     }
 
     /// Findings for each item of a page's `result`, read as `object` (`result[3] "name"` as the place).
-    public static func inspect(items: [RawJSON], as object: ContractObject, listing: String) -> [ContractObject:
+    public static func inspect(items: [JSONValue], as object: ContractObject, listing: String) -> [ContractObject:
         FieldFindings]
     {
         var findings: [ContractObject: FieldFindings] = [:]
@@ -53,7 +54,7 @@ public enum FieldJudge {
     }
 
     private static func inspect(
-        _ value: RawJSON, as object: ContractObject, at path: String,
+        _ value: JSONValue, as object: ContractObject, at path: String,
         into findings: inout [ContractObject: FieldFindings]
     ) {
         guard case .object(let fields) = value else {
@@ -79,11 +80,11 @@ public enum FieldJudge {
     }
 
     private static func check(
-        _ value: RawJSON, against type: ContractType, nullable: Bool, at place: String, in object: ContractObject,
+        _ value: JSONValue, against type: ContractType, nullable: Bool, at place: String, in object: ContractObject,
         into findings: inout [ContractObject: FieldFindings]
     ) {
         switch (type, value) {
-        case (_, .null) where nullable, (.string, .string), (.integer, .integer), (.boolean, .boolean),
+        case (_, .null) where nullable, (.string, .string), (.integer, .integer), (.boolean, .bool),
             (.array(nil), .array):
             return
         case (.object(let nested), .object):
@@ -105,7 +106,7 @@ public enum FieldJudge {
     }
 
     /// ` "acme"` for an object with a string name, else nothing.
-    static func label(of value: RawJSON) -> String {
+    static func label(of value: JSONValue) -> String {
         value["name"]?.string.map { " " + LiveStateFetcher.quoted($0) } ?? ""
     }
 

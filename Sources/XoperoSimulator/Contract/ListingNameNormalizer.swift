@@ -1,3 +1,5 @@
+import XoperoContract
+
 /// Why a listing's field name (`orderby`, filter `property`) cannot be served.
 struct ListingNameError: Error, Sendable, Hashable {
     var field: String

@@ -1,4 +1,5 @@
 import Foundation
+import XoperoContract
 
 /// Why a request body's field names could not be normalized.
 public enum RequestKeyNormalizationError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON document as a plain value, used where a body must be inspected or rewritten outside the
 /// generated types (key normalization, canonical hashing of request bodies, the simulator's explicit
-/// nulls in answers).
+/// nulls in answers, `doctor`'s reading of answers before any typed decoding).
 ///
 /// Integers are kept apart from other numbers so that ids, counters and Unix-millisecond times survive
 /// a decode/encode round trip unchanged.

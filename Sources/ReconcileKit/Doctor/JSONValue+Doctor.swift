@@ -1,22 +1,15 @@
-import Foundation
 import ReconcileCore
+import XoperoContract
 
-/// An answer's JSON as the server sent it, kept with its types (an integer is not a number, a boolean
-/// is not an integer), so that `doctor` can compare it with the contract before any typed decoding.
-public indirect enum RawJSON: Sendable, Hashable, Decodable {
-    case null
-    case boolean(Bool)
-    case integer(Int64)
-    case number(Double)
-    case string(String)
-    case array([RawJSON])
-    case object([String: RawJSON])
-
+/// How `doctor` reads an answer's JSON as the server sent it, before any typed decoding: `JSONValue`
+/// keeps its types (an integer is not a fractional number, a boolean is not an integer), so that the
+/// answer can be compared with the contract.
+extension JSONValue {
     /// The JSON type, as a message names it.
     public var kind: String {
         switch self {
         case .null: "null"
-        case .boolean: "a boolean"
+        case .bool: "a boolean"
         case .integer: "an integer"
         case .number: "a fractional number"
         case .string: "a string"
@@ -25,46 +18,26 @@ public indirect enum RawJSON: Sendable, Hashable, Decodable {
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .boolean(flag)
-        } else if let whole = try? container.decode(Int64.self) {
-            self = .integer(whole)
-        } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let items = try? container.decode([RawJSON].self) {
-            self = .array(items)
-        } else {
-            self = .object(try container.decode([String: RawJSON].self))
-        }
-    }
-
-    /// Parses an answer's bytes; nil when they are not JSON.
-    public static func parse(_ data: Data) -> RawJSON? {
-        try? JSONDecoder().decode(RawJSON.self, from: data)
-    }
-
-    public subscript(_ key: String) -> RawJSON? {
+    /// The value of the field `key` of an object; nil when this is not an object or has no such field.
+    public subscript(_ key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
+    /// The text of a string; nil for any other JSON type.
     public var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
+    /// An integer that fits in `Int`; nil for any other JSON type, fractional numbers included.
     public var integer: Int? {
         if case .integer(let whole) = self { return Int(exactly: whole) }
         return nil
     }
 
-    public var items: [RawJSON]? {
+    /// The items of an array; nil for any other JSON type.
+    public var items: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil
     }
@@ -75,11 +48,11 @@ public struct RawPage: Sendable, Hashable {
     public var currentPage: Int?
     public var pageCount: Int?
     public var totalEntries: Int?
-    public var items: [RawJSON]
+    public var items: [JSONValue]
     /// The whole answer, for the field check.
-    public var answer: RawJSON
+    public var answer: JSONValue
 
-    public init(_ answer: RawJSON) {
+    public init(_ answer: JSONValue) {
         self.answer = answer
         currentPage = answer["currentPage"]?.integer
         pageCount = answer["pageCount"]?.integer
