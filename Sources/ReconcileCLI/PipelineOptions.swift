@@ -21,38 +21,19 @@ struct DiagnosticsOptions: ParsableArguments {
             valueName: "PATH"))
     var codeQualityReport: String?
 
-    /// The format asked for, or the one the environment implies.
-    func format(environment: [String: String]) -> DiagnosticsFormat {
-        diagnosticsFormat ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
-    }
-
     /// `base` with its output wrapped for CI, for `validate`; prints why and exits 1 when the report's
     /// path is refused.
     func context(for base: CommandContext, inputs: [String]) throws -> CommandContext {
-        let output = try self.output(
-            base, inputs: inputs, jsonLogs: false, mask: SecretMask.fromEnvironment(base.environment))
-        return CommandContext(environment: base.environment, output: output, watchesSignals: base.watchesSignals)
-    }
-
-    func output(_ base: CommandContext, inputs: [String], jsonLogs: Bool, mask: SecretMask) throws -> PipelineOutput {
-        let environment = base.environment
-        var report: CodeQualityReport?
-        if let path = codeQualityReport {
-            do throws(ReconcileError) {
-                report = try CodeQualityReport(
-                    path: path, inputs: inputs, paths: CheckoutPaths(root: environment["CI_PROJECT_DIR"]),
-                    firstFile: inputs.first ?? "reconcile.yaml")
-                try report?.write([], mask: mask)
-            } catch {
-                base.output.printError(
-                    "reconcile: error: \(error.description)")
-                throw ExitCode.failure
-            }
+        do throws(ReconcileError) {
+            let output = try PipelineOutput.forCI(
+                base: base.output, environment: base.environment, inputs: inputs,
+                codeQualityReport: codeQualityReport, diagnosticsFormat: diagnosticsFormat, jsonLogs: false,
+                mask: SecretMask.fromEnvironment(base.environment))
+            return CommandContext(environment: base.environment, output: output, watchesSignals: base.watchesSignals)
+        } catch {
+            base.output.printError("reconcile: error: \(error.description)")
+            throw ExitCode.failure
         }
-        let annotations =
-            format(environment: environment) == .github ? CheckoutPaths(root: environment["GITHUB_WORKSPACE"]) : nil
-        return PipelineOutput(
-            base: base.output, jsonLogs: jsonLogs, annotations: annotations, codeQuality: report, mask: mask)
     }
 }
 
@@ -60,9 +41,6 @@ extension DiagnosticsFormat: ExpressibleByArgument {}
 
 /// The flags a CI job adds to `plan`: job summary, metrics file, notifications, and the diagnostics flags.
 struct PipelineOptions: ParsableArguments {
-    /// The variable that may hold the webhook URL (a secret: prefer it to the flag).
-    static let webhookVariable = "XOPERO_NOTIFY_WEBHOOK"
-
     @Flag(
         name: .customLong("step-summary"),
         help: "Append the Markdown plan (after --apply, with the outcome) to the file $GITHUB_STEP_SUMMARY names.")
@@ -95,7 +73,7 @@ struct PipelineOptions: ParsableArguments {
 
     func validate() throws {
         _ = try events()
-        if let notifyWebhook, Self.webhookURL(notifyWebhook) == nil {
+        if let notifyWebhook, WebhookNotifier.url(notifyWebhook) == nil {
             throw ValidationError(
                 "--notify-webhook must be an http:// or https:// URL with a host (the value is not shown: it is a secret)"
             )
@@ -116,79 +94,28 @@ struct PipelineOptions: ParsableArguments {
         return events
     }
 
-    static func webhookURL(_ text: String) -> URL? {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = url.host, !host.isEmpty
-        else { return nil }
-        return url
-    }
-
-    /// Starts a plan run's session: checks every file it will write before anything else happens, and
-    /// wraps the output. Prints why and exits 1 when a file or the webhook variable is refused.
+    /// Starts a plan run's session (`PipelineRequest.start`): checks every file it will write before
+    /// anything else happens, and wraps the output. Prints why and exits 1 when something is refused.
     func start(
         _ base: CommandContext, files: [String], connection: ConnectionOptions, diagnostics: DiagnosticsOptions,
         out: String?, apply: Bool
     ) throws -> (PipelineSession, CommandContext) {
         let environment = base.environment
-        let inputs = files + connection.otherInputs(environment: environment)
-        func fail(_ message: String) -> ExitCode {
-            base.output.printError("reconcile: error: \(message)")
-            return ExitCode.failure
-        }
-        var webhookURL: URL?
-        if let text = notifyWebhook ?? environment[Self.webhookVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
-            guard let url = Self.webhookURL(text) else {
-                throw fail(
-                    "\(Self.webhookVariable) must be an http:// or https:// URL with a host (not shown: it is a secret)"
-                )
-            }
-            webhookURL = url
-        }
-        let secrets = webhookURL.map { [$0.absoluteString, $0.path + ($0.query.map { "?" + $0 } ?? "")] } ?? []
-        let mask = SecretMask.fromEnvironment(environment).adding(secrets.filter { $0.count > 1 })
-        let written = [
-            ("--out", out), (MetricsFile.option, metricsFile),
-            (CodeQualityReport.option, diagnostics.codeQualityReport),
-        ].compactMap { option, path in path.map { (option: option, path: $0) } }
-        if let (first, second) = OutputFile.firstClash(written) {
-            throw fail(
-                "\(first) and \(second) name the same file; --out, --metrics-file and --codequality-report must name different files"
+        let request = PipelineRequest(
+            mode: apply ? .apply : .dryRun, inputs: files + connection.otherInputs(environment: environment), out: out,
+            metricsFile: metricsFile, codeQualityReport: diagnostics.codeQualityReport,
+            diagnosticsFormat: diagnostics.diagnosticsFormat, stepSummary: stepSummary, notifyWebhook: notifyWebhook,
+            notifyOn: try events(), jsonLogs: connection.logFormat == .json)
+        do throws(PipelineRequest.Refusal) {
+            let session = try request.start(base: base.output, environment: environment)
+            return (
+                session,
+                CommandContext(environment: environment, output: session.output, watchesSignals: base.watchesSignals)
             )
+        } catch {
+            base.output.printError("reconcile: error: \(error.description)")
+            throw ExitCode.failure
         }
-        let output = try diagnostics.output(
-            base, inputs: inputs, jsonLogs: connection.logFormat == .json, mask: mask)
-        var metrics: OutputFile?
-        if let metricsFile {
-            do throws(ReconcileError) {
-                metrics = try OutputFile(path: metricsFile, option: MetricsFile.option, inputs: inputs)
-            } catch {
-                throw fail(error.description)
-            }
-            if !metricsFile.hasSuffix(".prom") {
-                output.printError(
-                    "reconcile: warning: --metrics-file \(metricsFile): node_exporter's textfile collector reads only "
-                        + "files ending in .prom")
-            }
-        }
-        var summary: StepSummaryWriter?
-        if stepSummary {
-            if let path = environment[StepSummaryWriter.variable], !path.isEmpty {
-                summary = StepSummaryWriter(path: path, mask: mask)
-            } else {
-                output.printError(
-                    "reconcile: warning: --step-summary: \(StepSummaryWriter.variable) is not set (GitHub Actions sets "
-                        + "it in every job step), so no job summary is written")
-            }
-        }
-        let webhook = try webhookURL.map { url in
-            WebhookObserver(
-                notifier: WebhookNotifier(url: url), events: try events(),
-                jobURL: WebhookObserver.jobURL(environment: environment), mask: mask)
-        }
-        let session = PipelineSession(
-            output: output, mode: apply ? .apply : .dryRun, stepSummary: summary, metricsFile: metrics,
-            webhook: webhook)
-        return (session, CommandContext(environment: environment, output: output, watchesSignals: base.watchesSignals))
     }
 
     /// `base` with standard error as JSON lines when `jsonLogs` (for `export`, which has no other CI flag).

@@ -40,6 +40,14 @@ public struct WebhookNotifier: Sendable {
         self.firstBackoff = firstBackoff
     }
 
+    /// `text` as a webhook URL: http or https with a host; nil otherwise.
+    public static func url(_ text: String) -> URL? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else { return nil }
+        return url
+    }
+
     /// `{"text": text}`, the text cut to `maximumTextBytes` on a character boundary.
     public static func payload(_ text: String) -> Data {
         var cut = text
