@@ -98,7 +98,16 @@ import Testing
         #expect(id.allSatisfy { $0 == "-" || $0.isHexDigit })
         // Pinned: the same on every run and platform (Swift's hashValue would not be).
         #expect(StableID.organization(name: "acme") == StableID.derive("organization", "acme"))
+        #expect(StableID.organization(name: "acme") == "ac713636-d579-db61-02bb-33160835d5f8")
+        #expect(StableID.organization(name: "acme-labs") == "b4039344-17a6-cbca-1bb6-93164f43155e")
         #expect(StableID.derive("a", "bc") != StableID.derive("ab", "c"))
+    }
+
+    @Test("128 bits are written as a GUID, high word first, every digit kept")
+    func guidLayout() {
+        #expect(StableID.guid(0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210) == "01234567-89ab-cdef-fedc-ba9876543210")
+        #expect(StableID.guid(1, 0) == "00000000-0000-0001-0000-000000000000")
+        #expect(StableID.guid(.max, .max) == "ffffffff-ffff-ffff-ffff-ffffffffffff")
     }
 
     @Test func namesAndIdsAreBothRead() throws {

@@ -41,20 +41,25 @@ enum StableID {
         return guid(high.value, low.value)
     }
 
-    /// 128 bits written as a GUID (8-4-4-4-12 lowercase hex), `high` first.
+    /// 128 bits written as a GUID (8-4-4-4-12 lowercase hex), `high` first. Written byte by byte: a big
+    /// generated state makes hundreds of thousands of them.
     static func guid(_ high: UInt64, _ low: UInt64) -> String {
-        let characters = Array(hex16(high) + hex16(low))
-        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }
-        return groups.joined(separator: "-")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(36)
+        for digit in 0..<32 {
+            if digit == 8 || digit == 12 || digit == 16 || digit == 20 { bytes.append(UInt8(ascii: "-")) }
+            let word = digit < 16 ? high : low
+            let nibble = Int((word >> UInt64(60 - 4 * (digit % 16))) & 0xf)
+            bytes.append(hexDigits[nibble])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func organization(name: String) -> String { derive("organization", name) }
     static func repository(organization: String, name: String) -> String { derive("repository", organization, name) }
     static func plan(organization: String, name: String) -> String { derive("plan", organization, name) }
     static func user(email: String) -> String { derive("user", email.lowercased()) }
 
-    private static func hex16(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
 }
