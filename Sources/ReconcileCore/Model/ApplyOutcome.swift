@@ -32,6 +32,12 @@ public struct ApplyReport: Sendable, Hashable {
         self.interrupted = interrupted
     }
 
+    /// The result of operation `index`: `notAttempted` for an index the report has no result for (a report
+    /// read against a longer plan), so that every reader treats a missing result alike.
+    public func result(at index: Int) -> OperationResult {
+        results.indices.contains(index) ? results[index] : Self.notAttempted
+    }
+
     public var failedCount: Int { results.filter { if case .failed = $0 { true } else { false } }.count }
     public var skippedCount: Int { results.filter { if case .skipped = $0 { true } else { false } }.count }
     public var succeededCount: Int { results.filter(\.isOK).count }

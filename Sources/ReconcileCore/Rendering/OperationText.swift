@@ -40,11 +40,6 @@ enum OperationText {
         diagnostic.location.map { "\($0): \(diagnostic.message)" } ?? diagnostic.message
     }
 
-    /// The result of operation `index`: from the report, or `skipped` when the report stops short of it.
-    static func result(at index: Int, in report: ApplyReport) -> OperationResult {
-        report.results.indices.contains(index) ? report.results[index] : ApplyReport.notAttempted
-    }
-
     /// `failed: <what>: <code> <message>` or `skipped: <what>: <reason>`; nil for success.
     static func outcomeLine(_ operation: PlannedOperation, _ result: OperationResult) -> String? {
         switch result {
@@ -60,7 +55,7 @@ enum OperationText {
 
     /// The `outcomeLine` of every operation of `plan` that did not succeed, in plan order.
     static func outcomeLines(_ plan: ReconcilePlan, _ report: ApplyReport) -> [String] {
-        plan.operations.indices.compactMap { index in outcomeLine(plan.operations[index], result(at: index, in: report))
+        plan.operations.indices.compactMap { index in outcomeLine(plan.operations[index], report.result(at: index))
         }
     }
 

@@ -26,7 +26,7 @@ enum PlanJSONDocument {
         ]
         if let report { members.append(("outcome", outcome(report))) }
         let operations = plan.operations.indices.map { index in
-            operation(plan.operations[index], result: report.map { OperationText.result(at: index, in: $0) })
+            operation(plan.operations[index], result: report?.result(at: index))
         }
         members.append(("operations", .array(operations)))
         members.append(("warnings", .array(plan.warnings.map { .string(OperationText.warning($0)) })))

@@ -19,4 +19,11 @@ public enum PlanRenderer {
     public static func json(_ plan: ReconcilePlan, report: ApplyReport? = nil) -> String {
         PlanJSONDocument.render(plan, report: report)
     }
+
+    /// The lines a text plan ends with, uncoloured: `Plan: ...` (or `No changes. ...`) and, after an apply,
+    /// `Apply: ...`. For short messages (a notification) that quote the outcome as the text output words it.
+    public static func summaryLines(_ plan: ReconcilePlan, report: ApplyReport? = nil) -> [String] {
+        [plan.isEmpty ? OperationText.noChanges : OperationText.summaryLine(plan.summary)]
+            + (report.map { [OperationText.outcomeSummary($0)] } ?? [])
+    }
 }

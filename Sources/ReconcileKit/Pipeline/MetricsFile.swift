@@ -85,9 +85,7 @@ public struct MetricsFile: RunObserver {
         for (index, operation) in plan.operations.enumerated() {
             let organization = operation.organization.name
             planned[organization, default: [:]][operation.step, default: 0] += 1
-            let result = report.map {
-                $0.results.indices.contains(index) ? $0.results[index] : ApplyReport.notAttempted
-            }
+            let result = report?.result(at: index)
             let key =
                 switch result {
                 case .ok?: "ok"

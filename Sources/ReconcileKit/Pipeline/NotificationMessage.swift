@@ -33,7 +33,7 @@ public enum NotificationMessage {
     public static func text(_ record: RunRecord, jobURL: String?) -> String {
         var lines = [title(record)]
         if let plan = record.plan {
-            lines += summaryLines(plan, report: record.report)
+            lines += PlanRenderer.summaryLines(plan, report: record.report)
             let described = operationLines(plan, report: record.report)
             lines += described.prefix(maximumOperations).map { "• " + $0 }
             if described.count > maximumOperations {
@@ -64,19 +64,12 @@ public enum NotificationMessage {
         return "xopero-reconcile: \(what)"
     }
 
-    /// `Plan: ...` (or `No changes. ...`) and, after an apply, `Apply: ...`: the lines the text output ends with.
-    static func summaryLines(_ plan: ReconcilePlan, report: ApplyReport?) -> [String] {
-        let lines = PlanRenderer.text(plan, report: report).split(separator: "\n").map(String.init)
-        guard let fingerprint = lines.lastIndex(where: { $0.hasPrefix("Fingerprint: ") }) else { return [] }
-        return Array(lines[(fingerprint + 1)...])
-    }
-
     /// One line per operation; after an apply, the failed and skipped ones first, with their result.
     static func operationLines(_ plan: ReconcilePlan, report: ApplyReport?) -> [String] {
         let described = plan.operations.indices.map { index -> (line: String, ok: Bool) in
             let line = describe(plan.operations[index])
-            guard let report, report.results.indices.contains(index) else { return (line, true) }
-            switch report.results[index] {
+            guard let report else { return (line, true) }
+            switch report.result(at: index) {
             case .ok: return (line, true)
             case .failed: return ("failed: " + line, false)
             case .skipped: return ("skipped: " + line, false)

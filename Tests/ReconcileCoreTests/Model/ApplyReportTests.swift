@@ -27,4 +27,14 @@ struct ApplyReportTests {
         #expect(report.results == [.ok, .ok, .ok])
         #expect(report.isComplete)
     }
+
+    @Test("result(at:) reads the result, and notAttempted past the report's end (a report read with a longer plan)")
+    func resultAtAnIndex() {
+        let report = ApplyReport(
+            plan: Self.plan, results: [.ok, .failed(code: "X", message: "m", failedRepositories: [])])
+        #expect(report.result(at: 0) == .ok)
+        #expect(report.result(at: 1) == .failed(code: "X", message: "m", failedRepositories: []))
+        #expect(report.result(at: 2) == ApplyReport.notAttempted)
+        #expect(report.result(at: 7) == ApplyReport.notAttempted)
+    }
 }

@@ -150,6 +150,20 @@ struct PlanRendererTests {
         #expect(markdown.contains("- failed: activate licences"))
     }
 
+    @Test("summaryLines are the lines the text plan ends with: no changes, a plan, a plan and its apply")
+    func summaryLinesEndTheText() throws {
+        let plan = try Self.samplePlan()
+        let report = ApplyReport(
+            plan: plan, results: [OperationResult](repeating: .skipped(reason: "x"), count: plan.operations.count))
+        let empty = ReconcilePlan(operations: [], fingerprint: "sha256:00")
+        for (plan, report, count) in [(empty, nil, 1), (plan, nil, 1), (plan, report, 2)] {
+            let lines = PlanRenderer.summaryLines(plan, report: report)
+            #expect(lines.count == count)
+            #expect(PlanRenderer.text(plan, report: report).hasSuffix(lines.joined(separator: "\n") + "\n"))
+        }
+        #expect(PlanRenderer.summaryLines(plan, report: report).last?.hasPrefix("Apply: ") == true)
+    }
+
     @Test func markdownPutsTheSummaryFirstAndFoldsDetails() throws {
         let markdown = PlanRenderer.markdown(try Self.samplePlan())
         let summary = try #require(markdown.range(of: "**Plan: 2 to activate"))
