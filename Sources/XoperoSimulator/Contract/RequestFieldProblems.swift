@@ -29,15 +29,11 @@ enum RequestFieldProblems {
     /// A body the JSON parser refuses because of a number no field can hold (`1e400`): the message names
     /// the number. Nil for any other body.
     static func numberOutOfRange(_ data: Data) -> String? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
-            guard text.hasPrefix("Number "), let end = text.range(of: " is not representable") else { return nil }
-            let number = text[text.index(text.startIndex, offsetBy: 7)..<end.lowerBound].prefix(40)
-            return "holds the number \(number), which is out of range for every field"
-        }
+        guard let text = JSONSyntax.problem(in: data), text.hasPrefix("Number "),
+            let end = text.range(of: " is not representable")
+        else { return nil }
+        let number = text[text.index(text.startIndex, offsetBy: 7)..<end.lowerBound].prefix(40)
+        return "holds the number \(number), which is out of range for every field"
     }
 
     /// A field given as `null` where the contract's type has no null (`"limit": null`, a filter's

@@ -25,7 +25,7 @@ extension SimulatorStateFile {
         } catch let error as DecodingError {
             // A syntax error is reported at the root, before any field was reached.
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw .stateFileNotJSON(path: path, reason: Self.syntaxError(in: data) ?? Self.reason(context))
+                throw .stateFileNotJSON(path: path, reason: JSONSyntax.problem(in: data) ?? Self.reason(context))
             }
             var (field, message) = DecodingErrorDescription.describe(error)
             if field.contains(".roles[") {
@@ -37,7 +37,7 @@ extension SimulatorStateFile {
             }
             throw .stateFileInvalid(path: path, field: field, message: message)
         } catch {
-            throw .stateFileNotJSON(path: path, reason: Self.firstLine(of: error))
+            throw .stateFileNotJSON(path: path, reason: JSONSyntax.firstLine(of: error))
         }
         do {
             _ = try SimulatorWorld(state: state)
@@ -55,22 +55,7 @@ extension SimulatorStateFile {
         return (try? encoder.encode(self)) ?? Data()
     }
 
-    /// Foundation's JSON parser says where the syntax breaks; asked only once decoding has failed.
-    private static func syntaxError(in data: Data) -> String? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return nil
-        } catch {
-            return firstLine(of: error)
-        }
-    }
-
     private static func reason(_ context: DecodingError.Context) -> String {
-        context.underlyingError.map(firstLine(of:)) ?? context.debugDescription
-    }
-
-    private static func firstLine(of error: any Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-        return text.split(separator: "\n").first.map(String.init) ?? text
+        context.underlyingError.map(JSONSyntax.firstLine(of:)) ?? context.debugDescription
     }
 }
