@@ -161,7 +161,9 @@ struct CIRecipePipelineTests {
         #expect(skipped.stderr.contains("The plan failed"))
     }
 
-    @Test("GitLab with --simulator: one merge-request note, Code Quality report, fingerprint hand-over, drift applied")
+    @Test(
+        "GitLab with --simulator: one merge-request note, Code Quality report, fingerprint hand-over, drift issue opened then closed, drift applied"
+    )
     func gitlab() async throws {
         guard await Self.toolsAvailable() else { return }
         let forge = PipelineFakeForge(.gitlab)
@@ -197,12 +199,26 @@ struct CIRecipePipelineTests {
             // Each --simulator run starts from the same state file, so the reviewed plan still matches.
             let apply = try await Self.script("apply.sh", [fingerprint], in: folder, environment: environment)
             #expect(apply.status == 0, "\(apply.stderr)")
+            // The scheduled check reporting drift as an issue: one, updated (not duplicated) on the next run,
+            // and closed by issue.sh close.
+            for _ in 0..<2 {
+                let report = try await Self.script("drift.sh", in: folder, environment: environment)
+                #expect(report.status == 0, "\(report.stderr)")
+            }
+            #expect(forge.snapshot.issues.count == 1)
+            #expect(
+                forge.snapshot.issues.first?.body.hasPrefix(
+                    "<!-- xopero-reconcile:drift -->\n" + ReconcileVersion.markdownMarker) == true)
+            let close = try await Self.script("issue.sh", ["close"], in: folder, environment: environment)
+            #expect(close.status == 0, "\(close.stderr)")
+            #expect(close.stderr.contains("closed the drift issue"))
+            #expect(forge.snapshot.issues.first?.open == false)
             var driftEnvironment = environment
             driftEnvironment["XOPERO_DRIFT_ACTION"] = "apply"
             let drift = try await Self.script("drift.sh", in: folder, environment: driftEnvironment)
             #expect(drift.status == 0, "\(drift.stderr)")
             #expect(drift.stdout.contains("Apply: 11 succeeded"))
-            #expect(forge.snapshot.issues.isEmpty)
+            #expect(forge.snapshot.issues.count == 1, "an apply opens no issue")
             // No reviewed plan: a fresh dry run, and the apply must match it.
             let fresh = try await Self.script("apply.sh", in: folder, environment: environment)
             #expect(fresh.status == 0, "\(fresh.stderr)")

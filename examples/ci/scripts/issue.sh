@@ -28,32 +28,28 @@ if [ "$what" = open ]; then
         printf '._\n'
     } >"$description"
 fi
+# The two forges differ only in these values: where the open issues are, the description's field,
+# which issues are the job's own, the id, the method that edits, and the body that closes.
 case $(platform) in
 github)
     base="${GITHUB_API_URL:-https://api.github.com}/repos/${GITHUB_REPOSITORY:?}"
-    number=$(first_by_marker "$base/issues?state=open" "$DRIFT_MARKER" body \
-        "(.pull_request == null) and $(github_author)" .number)
-    if [ "$what" = open ]; then
-        body=$(json_body "$description" "$title" body)
-        upsert "$number" PATCH "$base/issues/$number" "$base/issues" "$body" "the drift issue"
-    elif [ -n "$number" ]; then
-        printf '{"state": "closed", "state_reason": "completed"}' >"$description"
-        api PATCH "$base/issues/$number" "$description" >/dev/null
-        say "closed the drift issue #$number: no drift left"
-    fi
+    open_issues="$base/issues?state=open" text=body filter="(.pull_request == null) and $(github_author)"
+    id=.number method=PATCH closing='{"state": "closed", "state_reason": "completed"}'
     ;;
 gitlab)
     base="${CI_API_V4_URL:?}/projects/${CI_PROJECT_ID:?}"
-    number=$(first_by_marker "$base/issues?state=opened" "$DRIFT_MARKER" description "$(gitlab_author)" .iid)
-    if [ "$what" = open ]; then
-        body=$(json_body "$description" "$title" description)
-        upsert "$number" PUT "$base/issues/$number" "$base/issues" "$body" "the drift issue"
-    elif [ -n "$number" ]; then
-        printf '{"state_event": "close"}' >"$description"
-        api PUT "$base/issues/$number" "$description" >/dev/null
-        say "closed the drift issue #$number: no drift left"
-    fi
+    open_issues="$base/issues?state=opened" text=description filter=$(gitlab_author)
+    id=.iid method=PUT closing='{"state_event": "close"}'
     ;;
 *) die "issue.sh runs in GitHub Actions or GitLab CI (or set XOPERO_CI_PLATFORM)" ;;
 esac
+number=$(first_by_marker "$open_issues" "$DRIFT_MARKER" "$text" "$filter" "$id")
+if [ "$what" = open ]; then
+    body=$(json_body "$description" "$title" "$text")
+    upsert "$number" "$method" "$base/issues/$number" "$base/issues" "$body" "the drift issue"
+elif [ -n "$number" ]; then
+    printf '%s' "$closing" >"$description"
+    api "$method" "$base/issues/$number" "$description" >/dev/null
+    say "closed the drift issue #$number: no drift left"
+fi
 rm -f "$description" "${body:-}"
