@@ -39,7 +39,8 @@ struct DiagnosticsOptions: ParsableArguments {
 
 extension DiagnosticsFormat: ExpressibleByArgument {}
 
-/// The flags a CI job adds to `plan`: job summary, metrics file, notifications, and the diagnostics flags.
+/// The flags a CI job adds to `plan`: job summary, metrics file, notifications (the diagnostics flags are a
+/// group of their own beside this one). `start` hands them to `PipelineRequest`, which decides.
 struct PipelineOptions: ParsableArguments {
     @Flag(
         name: .customLong("step-summary"),
