@@ -8,6 +8,9 @@ import XoperoContract
 /// (dry run) or apply it and print the outcome. Everything it prints goes to its `OutputSink` (the plan
 /// to standard output, everything else to standard error), and it returns how the process should end.
 public struct PlanRun: Sendable {
+    /// The flag that saves the plan document (`OutputFile`'s errors name it).
+    public static let outOption = "--out"
+
     /// The desired state a run works on, read and checked offline before any connection is made.
     public struct Input: Sendable {
         /// Already limited to `--org`.
@@ -67,7 +70,7 @@ public struct PlanRun: Sendable {
             sources: input.sources)
         do throws(ReconcileError) {
             let outFile = try options.outPath.map { (path) throws(ReconcileError) in
-                try OutputFile(path: path, option: "--out", inputs: options.files + options.otherInputs)
+                try OutputFile(path: path, option: Self.outOption, inputs: options.files + options.otherInputs)
             }
             let client: XoperoClient
             do { client = try connection.makeClient(logger: logger, output: output) } catch { throw .client(error) }

@@ -38,6 +38,30 @@ struct PipelineRequestTests {
         }
     }
 
+    @Test("a bad webhook from the flag is refused naming the flag, not the variable")
+    func badFlag() {
+        let request = PipelineRequest(mode: .dryRun, inputs: [], notifyWebhook: "mailto:flag-s3cret-4d")
+        #expect {
+            try request.start(base: CapturedOutput(), environment: [PipelineRequest.webhookVariable: Self.variableURL])
+        } throws: { error in
+            let message = (error as? PipelineRequest.Refusal)?.description ?? ""
+            return message.hasPrefix("--notify-webhook must be") && !message.contains("s3cret")
+        }
+    }
+
+    @Test("a refused metrics file leaves no Code Quality report behind: nothing is written when the run is refused")
+    func refusalWritesNothing() throws {
+        let folder = try Self.folder()
+        let report = folder.path + "/cq.json"
+        #expect(throws: PipelineRequest.Refusal.self) {
+            try PipelineRequest(
+                mode: .dryRun, inputs: [], metricsFile: folder.path + "/no-such-folder/run.prom",
+                codeQualityReport: report
+            ).start(base: CapturedOutput(), environment: [:])
+        }
+        #expect(!FileManager.default.fileExists(atPath: report))
+    }
+
     @Test("the webhook's whole URL and its path with the query are both masked")
     func webhookSecrets() throws {
         let request = PipelineRequest(mode: .dryRun, inputs: [], notifyWebhook: Self.flagURL + "?key=q-s3cret")

@@ -71,3 +71,25 @@ public struct PipelineOutput: OutputSink {
         }
     }
 }
+
+extension PipelineOutput {
+    /// `base` wrapped for CI: through `mask`, as JSON lines with `jsonLogs`, with GitHub workflow commands
+    /// when the format (asked for, or implied by `GITHUB_ACTIONS=true`) is `github`, and with the Code Quality
+    /// report checked and written empty (`[]`) at once when one is asked for.
+    public static func forCI(
+        base: any OutputSink, environment: [String: String], inputs: [String], codeQualityReport: String?,
+        diagnosticsFormat: DiagnosticsFormat?, jsonLogs: Bool, mask: SecretMask
+    ) throws(ReconcileError) -> PipelineOutput {
+        var report: CodeQualityReport?
+        if let path = codeQualityReport {
+            report = try CodeQualityReport(
+                path: path, inputs: inputs, paths: CheckoutPaths(root: environment["CI_PROJECT_DIR"]),
+                firstFile: inputs.first ?? "reconcile.yaml")
+            try report?.write([], mask: mask)
+        }
+        let format = diagnosticsFormat ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        let annotations = format == .github ? CheckoutPaths(root: environment["GITHUB_WORKSPACE"]) : nil
+        return PipelineOutput(
+            base: base, jsonLogs: jsonLogs, annotations: annotations, codeQuality: report, mask: mask)
+    }
+}

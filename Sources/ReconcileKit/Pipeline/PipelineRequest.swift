@@ -49,10 +49,9 @@ public struct PipelineRequest: Sendable {
     /// wrapped output.
     public func start(base: any OutputSink, environment: [String: String]) throws(Refusal) -> PipelineSession {
         let webhookURL = try self.webhookURL(environment: environment)
-        let mask = SecretMask.fromEnvironment(environment).adding(
-            webhookURL.map(Self.secrets(of:))?.filter { $0.count > 1 } ?? [])
+        let mask = SecretMask.fromEnvironment(environment).adding(webhookURL.map(Self.secrets(of:)) ?? [])
         let written = [
-            ("--out", out), (MetricsFile.option, metricsFile), (CodeQualityReport.option, codeQualityReport),
+            (PlanRun.outOption, out), (MetricsFile.option, metricsFile), (CodeQualityReport.option, codeQualityReport),
         ]
         .compactMap { option, path in path.map { (option: option, path: $0) } }
         if let (first, second) = OutputFile.firstClash(written) {
@@ -63,12 +62,13 @@ public struct PipelineRequest: Sendable {
         let output: PipelineOutput
         var metrics: OutputFile?
         do throws(ReconcileError) {
-            output = try PipelineOutput.forCI(
-                base: base, environment: environment, inputs: inputs, codeQualityReport: codeQualityReport,
-                diagnosticsFormat: diagnosticsFormat, jsonLogs: jsonLogs, mask: mask)
+            // The metrics file is checked first: a refused run writes no file, not even the empty report.
             metrics = try metricsFile.map { path throws(ReconcileError) in
                 try OutputFile(path: path, option: MetricsFile.option, inputs: inputs)
             }
+            output = try PipelineOutput.forCI(
+                base: base, environment: environment, inputs: inputs, codeQualityReport: codeQualityReport,
+                diagnosticsFormat: diagnosticsFormat, jsonLogs: jsonLogs, mask: mask)
         } catch {
             throw Refusal(description: error.description)
         }
@@ -96,15 +96,15 @@ public struct PipelineRequest: Sendable {
             output: output, mode: mode, stepSummary: summary, metricsFile: metrics, webhook: webhook)
     }
 
-    /// The webhook to notify: the flag's, else the variable's (empty is unset). A variable that is not
-    /// an http(s) URL with a host is refused without showing it.
+    /// The webhook to notify: the flag's, else the variable's (empty is unset). One that is not an http(s)
+    /// URL with a host is refused, naming where it came from, without showing it.
     func webhookURL(environment: [String: String]) throws(Refusal) -> URL? {
-        guard let text = notifyWebhook ?? environment[Self.webhookVariable].flatMap({ $0.isEmpty ? nil : $0 })
-        else { return nil }
-        guard let url = WebhookNotifier.url(text) else {
+        let fromVariable = environment[Self.webhookVariable].flatMap { $0.isEmpty ? nil : $0 }
+        guard let given = notifyWebhook ?? fromVariable else { return nil }
+        let source = notifyWebhook == nil ? Self.webhookVariable : "--notify-webhook"
+        guard let url = WebhookNotifier.url(given) else {
             throw Refusal(
-                description: "\(Self.webhookVariable) must be an http:// or https:// URL with a host (not shown: it "
-                    + "is a secret)")
+                description: "\(source) must be an http:// or https:// URL with a host (not shown: it is a secret)")
         }
         return url
     }
@@ -113,27 +113,5 @@ public struct PipelineRequest: Sendable {
     /// Slack or Teams URL's path is its token).
     static func secrets(of url: URL) -> [String] {
         [url.absoluteString, url.path + (url.query.map { "?" + $0 } ?? "")]
-    }
-}
-
-extension PipelineOutput {
-    /// `base` wrapped for CI: through `mask`, as JSON lines with `jsonLogs`, with GitHub workflow commands
-    /// when the format (asked for, or implied by `GITHUB_ACTIONS=true`) is `github`, and with the Code Quality
-    /// report checked and written empty (`[]`) at once when one is asked for.
-    public static func forCI(
-        base: any OutputSink, environment: [String: String], inputs: [String], codeQualityReport: String?,
-        diagnosticsFormat: DiagnosticsFormat?, jsonLogs: Bool, mask: SecretMask
-    ) throws(ReconcileError) -> PipelineOutput {
-        var report: CodeQualityReport?
-        if let path = codeQualityReport {
-            report = try CodeQualityReport(
-                path: path, inputs: inputs, paths: CheckoutPaths(root: environment["CI_PROJECT_DIR"]),
-                firstFile: inputs.first ?? "reconcile.yaml")
-            try report?.write([], mask: mask)
-        }
-        let format = diagnosticsFormat ?? (environment["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        let annotations = format == .github ? CheckoutPaths(root: environment["GITHUB_WORKSPACE"]) : nil
-        return PipelineOutput(
-            base: base, jsonLogs: jsonLogs, annotations: annotations, codeQuality: report, mask: mask)
     }
 }
