@@ -186,8 +186,8 @@ let package = Package(
             name: "EndToEndTests",
             // The executables are dependencies so that `swift test` builds them before running them.
             dependencies: [
-                "XoperoSimulator", "ReconcileCore", "ReconcileKit", "ReconcileCLI", "TestSupport", "reconcile",
-                "xopero-sim",
+                "XoperoContract", "XoperoSimulator", "ReconcileCore", "ReconcileKit", "ReconcileCLI", "TestSupport",
+                "reconcile", "xopero-sim",
             ],
             swiftSettings: strictSettings
         ),

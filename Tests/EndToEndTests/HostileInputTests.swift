@@ -3,6 +3,7 @@ import Synchronization
 import TestSupport
 import Testing
 import XoperoAPI
+import XoperoContract
 
 /// Counts the requests a loopback server got, answering each with 500.
 final class RequestLog: Sendable {
@@ -93,9 +94,7 @@ struct HostileInputTests {
     }
 
     static func jwt(exp: TimeInterval) -> String {
-        let payload = Data(#"{"exp": \#(Int(exp)), "role": ["SystemAdministrator"]}"#.utf8).base64EncodedString()
-            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
+        let payload = Base64URL.encoded(Data(#"{"exp": \#(Int(exp)), "role": ["SystemAdministrator"]}"#.utf8))
         return "eyJhbGciOiJIUzI1NiJ9.\(payload).c2ln"
     }
 }

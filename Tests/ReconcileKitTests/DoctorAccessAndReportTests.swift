@@ -2,12 +2,12 @@ import Foundation
 import ReconcileKit
 import Testing
 import XoperoAPI
+import XoperoContract
 
 /// The token, connection and report verdicts, without a network.
 @Suite struct DoctorAccessAndReportTests {
     static func base64URL(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encoded(Data(text.utf8))
     }
 
     static func jwt(_ claims: String) -> String {

@@ -1,14 +1,13 @@
 import Foundation
 import Testing
+import XoperoContract
 
 @testable import XoperoAPI
 
 /// A JWT with the given claims (the signature is never checked by the client).
 func jwt(_ claims: [String: Any]) -> String {
     func encode(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encoded((try? JSONSerialization.data(withJSONObject: object)) ?? Data())
     }
     return encode(["alg": "HS256", "typ": "JWT"]) + "." + encode(claims) + ".c2lnbmF0dXJl"
 }

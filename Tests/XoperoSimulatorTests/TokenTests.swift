@@ -9,7 +9,7 @@ import XoperoContract
     static func part(_ token: String, _ index: Int) throws -> [String: JSONValue] {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         try #require(parts.count == 3, "header.payload.signature: \(token)")
-        let data = try #require(AccessToken.decodeBase64URL(String(parts[index])))
+        let data = try #require(Base64URL.decoded(parts[index]))
         guard case .object(let fields)? = JSONValue.parse(data) else {
             Issue.record("part \(index) is not a JSON object")
             return [:]
@@ -41,7 +41,7 @@ import XoperoContract
             #expect(abs(exp - expected) <= 1)
             // The signature is there (32 bytes) and every login gets another token.
             let signature = token.split(separator: ".").last.map(String.init) ?? ""
-            #expect(AccessToken.decodeBase64URL(signature)?.count == 32)
+            #expect(Base64URL.decoded(signature)?.count == 32)
             #expect(try await sim.login(Fixtures.operatorEmail) != token)
             #expect(try await sim.organizations(token: token).totalEntries == 2)
         }
@@ -52,7 +52,7 @@ import XoperoContract
             let token = try await sim.login()
             let parts = token.split(separator: ".").map(String.init)
             // A well-formed token the server never issued: same header and claims, another signature.
-            let forged = parts[0] + "." + parts[1] + "." + AccessToken.base64URL(Data(repeating: 7, count: 32))
+            let forged = parts[0] + "." + parts[1] + "." + Base64URL.encoded(Data(repeating: 7, count: 32))
             let response = try await sim.post("/git/organizations/getmany", json: "{}", token: forged)
             #expect(response.status == 401)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import XoperoContract
 
 /// What a bearer token says about itself, without the token: whether it is a JWT, when it expires
 /// (`exp`) and the roles it names. Read WITHOUT verifying the signature (the server decides whether a
@@ -35,7 +36,7 @@ public struct TokenFacts: Sendable, Hashable {
     }
 
     private static func object(_ part: Substring) -> [String: Any]? {
-        guard let data = BearerToken.base64URLDecoded(part) else { return nil }
+        guard let data = Base64URL.decoded(part) else { return nil }
         return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import XoperoContract
 
 /// A bearer token as the client holds it: checked for size and characters (it becomes a header), and,
 /// when it is a JWT, when it expires (the `exp` claim, read WITHOUT verifying the signature: the server
@@ -30,7 +31,7 @@ struct BearerToken: Sendable, Hashable {
     /// or has no usable `exp`.
     static func expiry(ofJWT token: String) -> Date? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = base64URLDecoded(parts[1]),
+        guard parts.count == 3, let payload = Base64URL.decoded(parts[1]),
             let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
             let exp = claims["exp"] as? NSNumber
         else { return nil }
@@ -38,13 +39,6 @@ struct BearerToken: Sendable, Hashable {
         // Between 2001 and 9999: anything else is not a time this client can act on.
         guard seconds.isFinite, seconds > 978_307_200, seconds < 253_402_300_800 else { return nil }
         return Date(timeIntervalSince1970: seconds)
-    }
-
-    /// A JWT part (base64url, padding left out) as bytes.
-    static func base64URLDecoded(_ text: Substring) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
     }
 
     /// When to log in again before `expiresAt`: a tenth of the token's life before it ends, at most a

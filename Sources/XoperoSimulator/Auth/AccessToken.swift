@@ -30,18 +30,8 @@ enum AccessToken {
             "jti": .string(randomHex(16, using: &generator)),
         ])
         let signature = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return [header.canonicalData(), payload.canonicalData(), Data(signature)].map(base64URL).joined(separator: ".")
-    }
-
-    static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decodeBase64URL(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
+        return [header.canonicalData(), payload.canonicalData(), Data(signature)].map(Base64URL.encoded).joined(
+            separator: ".")
     }
 
     private static func randomHex(_ bytes: Int, using generator: inout SystemRandomNumberGenerator) -> String {
