@@ -44,6 +44,21 @@ struct CIRecipePipelineTests {
         await TestTools.available(["sh", "curl", "jq"], install: "apt-get install curl jq")
     }
 
+    /// The scheduled check, twice, on a server with drift: one issue holding the plan, opened by the first
+    /// run and updated (not duplicated) by the second.
+    static func reportDriftTwice(
+        _ forge: PipelineFakeForge, in folder: URL, environment: [String: String]
+    ) async throws {
+        for _ in 0..<2 {
+            let drift = try await script("drift.sh", in: folder, environment: environment)
+            #expect(drift.status == 0, "\(drift.stderr)")
+        }
+        #expect(forge.snapshot.issues.count == 1)
+        #expect(
+            forge.snapshot.issues.first?.body.hasPrefix(
+                "<!-- xopero-reconcile:drift -->\n" + ReconcileVersion.markdownMarker) == true)
+    }
+
     static func read(_ folder: URL, _ name: String) throws -> String {
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
@@ -105,15 +120,8 @@ struct CIRecipePipelineTests {
                     "reviewed-fingerprint.sh", ["beef"], in: folder, environment: environment)
                 #expect(none.status == 0 && none.stdout == "\n")
 
-                // The scheduled check before the apply: drift, one issue, updated (not duplicated) on the next run.
-                for _ in 0..<2 {
-                    let drift = try await Self.script("drift.sh", in: folder, environment: environment)
-                    #expect(drift.status == 0, "\(drift.stderr)")
-                }
-                #expect(forge.snapshot.issues.count == 1)
-                #expect(
-                    forge.snapshot.issues.first?.body.hasPrefix(
-                        "<!-- xopero-reconcile:drift -->\n" + ReconcileVersion.markdownMarker) == true)
+                // The scheduled check before the apply.
+                try await Self.reportDriftTwice(forge, in: folder, environment: environment)
 
                 let apply = try await Self.script("apply.sh", [fingerprint], in: folder, environment: environment)
                 #expect(apply.status == 0, "\(apply.stderr)")
@@ -199,16 +207,8 @@ struct CIRecipePipelineTests {
             // Each --simulator run starts from the same state file, so the reviewed plan still matches.
             let apply = try await Self.script("apply.sh", [fingerprint], in: folder, environment: environment)
             #expect(apply.status == 0, "\(apply.stderr)")
-            // The scheduled check reporting drift as an issue: one, updated (not duplicated) on the next run,
-            // and closed by issue.sh close.
-            for _ in 0..<2 {
-                let report = try await Self.script("drift.sh", in: folder, environment: environment)
-                #expect(report.status == 0, "\(report.stderr)")
-            }
-            #expect(forge.snapshot.issues.count == 1)
-            #expect(
-                forge.snapshot.issues.first?.body.hasPrefix(
-                    "<!-- xopero-reconcile:drift -->\n" + ReconcileVersion.markdownMarker) == true)
+            // The scheduled check reporting drift as an issue, then closing it.
+            try await Self.reportDriftTwice(forge, in: folder, environment: environment)
             let close = try await Self.script("issue.sh", ["close"], in: folder, environment: environment)
             #expect(close.status == 0, "\(close.stderr)")
             #expect(close.stderr.contains("closed the drift issue"))
