@@ -61,5 +61,4 @@ enum StableID {
     static func repository(organization: String, name: String) -> String { derive("repository", organization, name) }
     static func plan(organization: String, name: String) -> String { derive("plan", organization, name) }
     static func user(email: String) -> String { derive("user", email.lowercased()) }
-
 }
