@@ -3,7 +3,7 @@ import Foundation
 import ReconcileKit
 
 /// A read-only probe of a server, for the first contact with an installation and for support tickets.
-struct DoctorCommand: AsyncParsableCommand {
+struct DoctorCommand: AsyncParsableCommand, ConnectionFlags {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Check, by reading only, every assumption this tool makes about the server.",
@@ -29,14 +29,30 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("text (for people) or json (for machines).", valueName: "text|json"))
     var format: DoctorFormat = .text
 
-    @OptionGroup var connection: ConnectionOptions
+    // The connection flags (ConnectionFlags), declared flat rather than as an option group.
+    @Option(help: ConnectionFlag.server) var server: String?
+    @Option(help: ConnectionFlag.simulator) var simulator: String?
+    @Option(name: ConnectionFlag.caCertName, help: ConnectionFlag.caCert) var caCert: String?
+    @Flag(help: ConnectionFlag.insecure) var insecure = false
+    @Option(help: ConnectionFlag.concurrency) var concurrency: ConcurrencyArgument = .auto
+    @Option(name: ConnectionFlag.maxConcurrencyName, help: ConnectionFlag.maxConcurrency)
+    var maxConcurrency = ConnectionFlag.defaultMaxConcurrency
+    @Option(help: ConnectionFlag.timeout) var timeout = ConnectionFlag.defaultTimeout
+    @Option(name: ConnectionFlag.retryTimeName, help: ConnectionFlag.retryTime)
+    var retryTime = ConnectionFlag.defaultRetryTime
+    @Option(name: ConnectionFlag.waitForSyncName, help: ConnectionFlag.waitForSync) var waitForSync: Double?
+    @Flag(name: ConnectionFlag.verboseName, help: ConnectionFlag.verbose) var verbose = false
+    @Option(name: ConnectionFlag.logFormatName, help: ConnectionFlag.logFormat)
+    var logFormat: LogFormatArgument = .text
+
+    func validate() throws { try validateConnection() }
 
     func run() async throws {
         let context = CommandContext.current
         let organizations = self.organizations
         let format = self.format
-        let logger = connection.logger(context.output)
-        let status = await connection.withConnection(context) { settings in
+        let logger = logger(context.output)
+        let status = await withConnection(context) { settings in
             await DoctorRun(
                 organizations: organizations, connection: settings, format: format, output: context.output,
                 logger: logger

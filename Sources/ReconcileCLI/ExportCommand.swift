@@ -3,7 +3,7 @@ import Foundation
 import ReconcileKit
 
 /// The live state as a desired-state file.
-struct ExportCommand: AsyncParsableCommand {
+struct ExportCommand: AsyncParsableCommand, ConnectionFlags {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
@@ -20,14 +20,30 @@ struct ExportCommand: AsyncParsableCommand {
             "Export only this organization (repeatable; default: every organization).", valueName: "NAME"))
     var organizations: [String] = []
 
-    @OptionGroup var connection: ConnectionOptions
+    // The connection flags (ConnectionFlags), declared flat rather than as an option group.
+    @Option(help: ConnectionFlag.server) var server: String?
+    @Option(help: ConnectionFlag.simulator) var simulator: String?
+    @Option(name: ConnectionFlag.caCertName, help: ConnectionFlag.caCert) var caCert: String?
+    @Flag(help: ConnectionFlag.insecure) var insecure = false
+    @Option(help: ConnectionFlag.concurrency) var concurrency: ConcurrencyArgument = .auto
+    @Option(name: ConnectionFlag.maxConcurrencyName, help: ConnectionFlag.maxConcurrency)
+    var maxConcurrency = ConnectionFlag.defaultMaxConcurrency
+    @Option(help: ConnectionFlag.timeout) var timeout = ConnectionFlag.defaultTimeout
+    @Option(name: ConnectionFlag.retryTimeName, help: ConnectionFlag.retryTime)
+    var retryTime = ConnectionFlag.defaultRetryTime
+    @Option(name: ConnectionFlag.waitForSyncName, help: ConnectionFlag.waitForSync) var waitForSync: Double?
+    @Flag(name: ConnectionFlag.verboseName, help: ConnectionFlag.verbose) var verbose = false
+    @Option(name: ConnectionFlag.logFormatName, help: ConnectionFlag.logFormat)
+    var logFormat: LogFormatArgument = .text
+
+    func validate() throws { try validateConnection() }
 
     func run() async throws {
-        let context = PipelineOptions.context(CommandContext.current, jsonLogs: connection.logFormat == .json)
+        let context = PipelineOptions.context(CommandContext.current, jsonLogs: logFormat == .json)
         let organizations = self.organizations
-        let logger = connection.logger(context.output)
-        let waitForSync = connection.waitForSync.map(ConnectionOptions.duration)
-        let status = await connection.withConnection(context) { settings in
+        let logger = logger(context.output)
+        let waitForSync = waitForSyncDuration
+        let status = await withConnection(context) { settings in
             await ExportRun(
                 organizations: organizations, connection: settings, output: context.output, logger: logger,
                 waitForSync: waitForSync

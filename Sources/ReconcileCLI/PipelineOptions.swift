@@ -98,7 +98,7 @@ struct PipelineOptions: ParsableArguments {
     /// Starts a plan run's session (`PipelineRequest.start`): checks every file it will write before
     /// anything else happens, and wraps the output. Prints why and exits 1 when something is refused.
     func start(
-        _ base: CommandContext, files: [String], connection: ConnectionOptions, diagnostics: DiagnosticsOptions,
+        _ base: CommandContext, files: [String], connection: some ConnectionFlags, diagnostics: DiagnosticsOptions,
         out: String?, apply: Bool
     ) throws -> (PipelineSession, CommandContext) {
         let environment = base.environment

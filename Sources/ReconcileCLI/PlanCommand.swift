@@ -4,7 +4,7 @@ import ReconcileCore
 import ReconcileKit
 
 /// Dry run or apply: the default command.
-struct PlanCommand: AsyncParsableCommand {
+struct PlanCommand: AsyncParsableCommand, ConnectionFlags {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Print the calls that would make the server match the files (dry run), or make them (--apply).",
@@ -34,7 +34,21 @@ struct PlanCommand: AsyncParsableCommand {
             valueName: "FILE"))
     var file: [String] = []
 
-    @OptionGroup var connection: ConnectionOptions
+    // The connection flags (ConnectionFlags), declared flat rather than as an option group.
+    @Option(help: ConnectionFlag.server) var server: String?
+    @Option(help: ConnectionFlag.simulator) var simulator: String?
+    @Option(name: ConnectionFlag.caCertName, help: ConnectionFlag.caCert) var caCert: String?
+    @Flag(help: ConnectionFlag.insecure) var insecure = false
+    @Option(help: ConnectionFlag.concurrency) var concurrency: ConcurrencyArgument = .auto
+    @Option(name: ConnectionFlag.maxConcurrencyName, help: ConnectionFlag.maxConcurrency)
+    var maxConcurrency = ConnectionFlag.defaultMaxConcurrency
+    @Option(help: ConnectionFlag.timeout) var timeout = ConnectionFlag.defaultTimeout
+    @Option(name: ConnectionFlag.retryTimeName, help: ConnectionFlag.retryTime)
+    var retryTime = ConnectionFlag.defaultRetryTime
+    @Option(name: ConnectionFlag.waitForSyncName, help: ConnectionFlag.waitForSync) var waitForSync: Double?
+    @Flag(name: ConnectionFlag.verboseName, help: ConnectionFlag.verbose) var verbose = false
+    @Option(name: ConnectionFlag.logFormatName, help: ConnectionFlag.logFormat)
+    var logFormat: LogFormatArgument = .text
 
     // Side by side, not nested: ArgumentParser's debug build validates a nested group once for every
     // check of its parent, which made each parse of a debug build cost tens of milliseconds.
@@ -108,6 +122,7 @@ struct PlanCommand: AsyncParsableCommand {
     var colour: ColourChoice = .auto
 
     func validate() throws {
+        try validateConnection()
         if !(0...1).contains(maxDetachRatio) {
             throw ValidationError("--max-detach-ratio must be between 0 and 1 (0.25 means 25%)")
         }
@@ -120,7 +135,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let files = file.isEmpty ? ["reconcile.yaml"] : file
         let (session, context) = try pipeline.start(
-            CommandContext.current, files: files, connection: connection, diagnostics: diagnostics, out: out,
+            CommandContext.current, files: files, connection: self, diagnostics: diagnostics, out: out,
             apply: mode == .apply)
         let options = PlanRunOptions(
             apply: mode == .apply, files: files, format: format, outPath: out,
@@ -128,15 +143,15 @@ struct PlanCommand: AsyncParsableCommand {
             safety: SafetyPolicy(maxDetachRatio: maxDetachRatio, force: force),
             planning: PlanningOptions(licenseChunkSize: licenceChunkSize, pushWriteOnly: pushWriteOnly),
             colour: colour.enabled(for: .standardOutput, in: context),
-            diagnosticsColour: colour.enabled(for: .standardError, in: context), verbose: connection.verbose,
-            waitForSync: connection.waitForSync.map(ConnectionOptions.duration),
-            otherInputs: connection.otherInputs(environment: context.environment))
+            diagnosticsColour: colour.enabled(for: .standardError, in: context), verbose: verbose,
+            waitForSync: waitForSyncDuration,
+            otherInputs: otherInputs(environment: context.environment))
         guard let input = PlanRun.prepare(options, environment: context.environment, output: context.output) else {
             await session.end(.failure)
             throw ExitCode.failure
         }
-        let logger = connection.logger(context.output)
-        let status = await connection.withConnection(context) { settings in
+        let logger = logger(context.output)
+        let status = await withConnection(context) { settings in
             await PlanRun(
                 options: options, input: input, connection: settings, output: context.output, logger: logger,
                 watchesSignals: context.watchesSignals
