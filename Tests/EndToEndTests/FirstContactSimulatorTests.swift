@@ -86,7 +86,9 @@ struct FirstContactSimulatorTests {
             let clock = ContinuousClock()
             let started = clock.now
             let output = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--wait-for-sync", "1"])
-            #expect(clock.now - started < .seconds(10))
+            // The flag says 1 s. The bound is loose because a loaded machine (a compile beside the suite) made
+            // this run take 10.4 s; a run that ignored the flag would wait for the 60 s retry time or forever.
+            #expect(clock.now - started < .seconds(30))
             #expect(output.status == 1)
             #expect(output.stderr.contains("organization \"acme-labs\" cannot be read"))
             // The other organization is still shown.
