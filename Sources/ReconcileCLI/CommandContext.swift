@@ -45,6 +45,11 @@ public enum ReconcileCLI {
                     try command.run()
                 }
                 return 0
+            } catch let status as ExitCode {
+                // A command's own exit status, its message already printed. ArgumentParser's message for it
+                // is empty, but working that out renders the root's usage (twice, for the code and the
+                // message): a third of the cost of a failing run in a debug build.
+                return status.rawValue
             } catch {
                 let code = Reconcile.exitCode(for: error).rawValue
                 let message = Reconcile.fullMessage(for: error)
