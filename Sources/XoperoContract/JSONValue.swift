@@ -47,9 +47,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// Parses `data` as JSON; nil when it is not JSON.
+    /// Parses `data` as JSON; nil when it is not JSON. `JSONValueScanner` reads the plain documents without a
+    /// single thrown error; what it declines, Foundation's `JSONDecoder` reads.
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        scanned(data) ?? (try? JSONDecoder().decode(JSONValue.self, from: data))
     }
 
     /// The document as compact JSON with sorted keys: equal documents give equal bytes.
