@@ -16,7 +16,9 @@ import Testing
     static func expectSound(_ data: Data, _ label: String) {
         let expected = foundation(data)
         if let scanned = JSONValue.scanned(data) {
-            #expect(scanned == expected, "\(label): the scanner read \(scanned), Foundation \(String(describing: expected))")
+            #expect(
+                scanned == expected, "\(label): the scanner read \(scanned), Foundation \(String(describing: expected))"
+            )
         }
         #expect(JSONValue.parse(data) == expected, "\(label)")
     }
@@ -47,7 +49,8 @@ import Testing
             "1", "-0", "0", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "1.0", "1e2", "-1.5",
             "01", "-", "+1", "1.", ".5", "true", "false", "null", "nul", "truex", "\"\"", "\"a\\\"b\\\\c\\/d\"",
             "\"\\b\\f\\n\\r\\t\"", "\"\\u00e9\\u4E2D\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"",
-            "\"\\ud83dx\"", "\"\\u12\"", "\"\\x\"", "\"a\u{1}b\"", "\"tab\there\"", "\"unterminated", "{\"a\":1,\"a\":2}",
+            "\"\\ud83dx\"", "\"\\u12\"", "\"\\x\"", "\"a\u{1}b\"", "\"tab\there\"", "\"unterminated",
+            "{\"a\":1,\"a\":2}",
             "{\"a\":1,}", "[1,]", "[,1]", "{,}", "{\"a\" 1}", "{1:2}", " [ true , false , null ] ", "\t{\r\n}\n", "",
             "   ", "[] []", "{}x", "[[[[[]]]]]", String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
             String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
