@@ -72,7 +72,7 @@ struct LiveStateFetcherTests {
         // The server sees `limit` calls at once only if a round's calls all arrive within one latency: a loaded
         // machine may take tens of milliseconds to send twelve, so the window grows with the limit.
         let options = SimulatorOptions(latency: .milliseconds(30 * limit))
-        try await withRunningSimulator(SimulatorFixture.state(organizations: 2, repositories: 300), options: options) {
+        try await withRunningSimulator(SimulatorFixture.state(organizations: 2, repositories: 150), options: options) {
             simulator in
             let peak = try await SimulatorFixture.withClient(simulator, concurrency: .fixed(limit)) { client in
                 _ = try await LiveStateFetcher(client: client, pageSize: 10, logger: SimulatorFixture.quiet)
