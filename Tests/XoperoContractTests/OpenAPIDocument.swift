@@ -1,4 +1,5 @@
 import Foundation
+import XoperoContract
 import Yams
 
 /// The contract's `openapi.yaml`, parsed once per test (a suite holds one as a stored property), with the
@@ -10,18 +11,28 @@ struct OpenAPIDocument {
     let paths: [String: [String: Any]]
     let schemas: [String: [String: Any]]
 
-    struct Unreadable: Error, CustomStringConvertible {
+    struct Unreadable: Error, CustomStringConvertible, Sendable {
         let description: String
     }
 
-    /// Reads and parses `Sources/XoperoContract/openapi.yaml`.
-    init() throws {
+    /// `Sources/XoperoContract/openapi.yaml`, parsed once for the whole run (each test case builds its own
+    /// suite, and parsing the YAML for each was most of this target's time).
+    static let parsed: Result<JSONValue, Unreadable> = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/XoperoContract/openapi.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        guard let document = try Yams.load(yaml: text) as? [String: Any] else {
-            throw Unreadable(description: "\(url.path) is not a YAML mapping")
+        do {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            guard let document = try Yams.load(yaml: text).flatMap(JSONValue.init(yaml:)), case .object = document
+            else { return .failure(Unreadable(description: "\(url.path) is not a YAML mapping")) }
+            return .success(document)
+        } catch {
+            return .failure(Unreadable(description: "\(url.path): \(error)"))
         }
+    }()
+
+    /// The parsed contract, as the plain dictionaries the lookups read.
+    init() throws {
+        let document = try Self.parsed.get().plain as? [String: Any] ?? [:]
         paths = document["paths"] as? [String: [String: Any]] ?? [:]
         schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]] ?? [:]
     }
@@ -66,5 +77,46 @@ struct OpenAPIDocument {
             (property["type"] as? [String])?.contains("null") == true
         }
         return required.intersection(nullable.keys)
+    }
+}
+
+extension JSONValue {
+    /// A value from what `Yams.load` returns; nil for anything JSON has no value for.
+    init?(yaml: Any) {
+        switch yaml {
+        case let value as Bool: self = .bool(value)
+        case let value as Int: self = .integer(Int64(value))
+        case let value as Double: self = .number(value)
+        case let value as String: self = .string(value)
+        case let values as [Any]:
+            var elements: [JSONValue] = []
+            for value in values {
+                guard let element = JSONValue(yaml: value) else { return nil }
+                elements.append(element)
+            }
+            self = .array(elements)
+        case let values as [String: Any]:
+            var fields: [String: JSONValue] = [:]
+            for (key, value) in values {
+                guard let field = JSONValue(yaml: value) else { return nil }
+                fields[key] = field
+            }
+            self = .object(fields)
+        default:
+            if yaml is NSNull { self = .null } else { return nil }
+        }
+    }
+
+    /// The value as Foundation's plain types, as `Yams.load` gave it.
+    var plain: Any {
+        switch self {
+        case .null: NSNull()
+        case .bool(let value): value
+        case .integer(let value): Int(value)
+        case .number(let value): value
+        case .string(let value): value
+        case .array(let values): values.map(\.plain)
+        case .object(let fields): fields.mapValues(\.plain)
+        }
     }
 }
