@@ -70,9 +70,11 @@ struct LiveStateFetcherTests {
         arguments: [1, 3, 12])
     func respectsConcurrency(limit: Int) async throws {
         // The server sees `limit` calls at once only if a round's calls all arrive within one latency: a loaded
-        // machine may take tens of milliseconds to send twelve, so the window grows with the limit.
-        let options = SimulatorOptions(latency: .milliseconds(30 * limit))
-        try await withRunningSimulator(SimulatorFixture.state(organizations: 2, repositories: 150), options: options) {
+        // machine may take tens of milliseconds to send twelve, so the window grows with the limit. Each
+        // organization has `limit + 2` pages of 10, so that two full rounds can reach the peak.
+        let options = SimulatorOptions(latency: .milliseconds(20 * limit + 20))
+        let state = SimulatorFixture.state(organizations: 2, repositories: 10 * (limit + 2))
+        try await withRunningSimulator(state, options: options) {
             simulator in
             let peak = try await SimulatorFixture.withClient(simulator, concurrency: .fixed(limit)) { client in
                 _ = try await LiveStateFetcher(client: client, pageSize: 10, logger: SimulatorFixture.quiet)
