@@ -92,7 +92,6 @@ enum ConnectionFlag {
     static func duration(_ seconds: Double) -> Duration {
         .milliseconds(Int64((min(max(seconds, 0), longestSeconds) * 1000).rounded()))
     }
-
 }
 
 extension ConnectionFlags {
@@ -120,7 +119,8 @@ extension ConnectionFlags {
         }
     }
 
-    func logger(_ output: any OutputSink) -> Logger {
+    /// The run's logger: notices, or every step with --verbose, in the --log-format, on `output`.
+    func makeLogger(_ output: any OutputSink) -> Logger {
         SinkLogHandler.logger(
             label: "reconcile", level: verbose ? .info : .notice, format: logFormat.format, sink: output)
     }

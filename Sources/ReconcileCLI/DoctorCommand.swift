@@ -51,7 +51,7 @@ struct DoctorCommand: AsyncParsableCommand, ConnectionFlags {
         let context = CommandContext.current
         let organizations = self.organizations
         let format = self.format
-        let logger = logger(context.output)
+        let logger = makeLogger(context.output)
         let status = await withConnection(context) { settings in
             await DoctorRun(
                 organizations: organizations, connection: settings, format: format, output: context.output,

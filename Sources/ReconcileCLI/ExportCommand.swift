@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand, ConnectionFlags {
     func run() async throws {
         let context = PipelineOptions.context(CommandContext.current, jsonLogs: logFormat == .json)
         let organizations = self.organizations
-        let logger = logger(context.output)
+        let logger = makeLogger(context.output)
         let waitForSync = waitForSyncDuration
         let status = await withConnection(context) { settings in
             await ExportRun(

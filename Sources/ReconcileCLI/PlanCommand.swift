@@ -150,7 +150,7 @@ struct PlanCommand: AsyncParsableCommand, ConnectionFlags {
             await session.end(.failure)
             throw ExitCode.failure
         }
-        let logger = logger(context.output)
+        let logger = makeLogger(context.output)
         let status = await withConnection(context) { settings in
             await PlanRun(
                 options: options, input: input, connection: settings, output: context.output, logger: logger,
