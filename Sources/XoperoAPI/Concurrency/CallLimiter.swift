@@ -22,8 +22,8 @@ enum LoadSignal: Sendable, Equatable {
 /// TCP congestion control does: it starts low and grows by half a call an answer while calls answer in
 /// about the lowest latency seen ("slow start", 1.5 times a round), then by one a round; slow start ends
 /// early, without shrinking, once latency begins to rise (a queue starts to form; this keeps the overshoot
-/// of a growing round small, as TCP's HyStart does); it shrinks to half on a 429, a 503 or a timeout, and by a tenth when
-/// latency rises well above the lowest seen (1.5 times, plus 5 ms: the server queues).
+/// of a growing round small, as TCP's HyStart does); it shrinks to half on a 429, a 503 or a timeout, and
+/// by a tenth when latency rises well above the lowest seen (1.5 times, plus 5 ms: the server queues).
 ///
 /// Independently of the level, after a 429 the starts are paced to the rate the server accepted in the
 /// second before (a little under it), after one pause of the server's `Retry-After`, instead of every
