@@ -23,7 +23,8 @@ protocol ConnectionFlags {
     var logFormat: LogFormatArgument { get }
 }
 
-/// The names, help and defaults of the connection flags, written once for the three commands that declare them.
+/// The names, help and defaults of the connection flags, written once for the three commands that declare them,
+/// and the bounds their durations are checked against.
 enum ConnectionFlag {
     static let server = ArgumentHelp(
         "The Management Service's base URL, e.g. https://xopero.example.com (default: $XOPERO_URL).",

@@ -14,7 +14,7 @@ struct ConnectionFlagTests {
 
     /// The command's connection flags as ArgumentParser describes them (names, help, value name, default),
     /// by long name.
-    static func connectionArguments(of command: String) async throws -> [String: JSONValue] {
+    static func connectionArguments(of command: String) async -> [String: JSONValue] {
         let dump = await InProcess.reconcile([command, "--experimental-dump-help"])
         #expect(dump.status == 0, "\(dump.stderr)")
         guard case .object(let document)? = JSONValue.parse(Data(dump.stdout.utf8)),
@@ -37,11 +37,11 @@ struct ConnectionFlagTests {
     }
 
     @Test("each command declares every connection flag, with the same names, help and defaults")
-    func sameDeclarations() async throws {
-        let plan = try await Self.connectionArguments(of: "plan")
+    func sameDeclarations() async {
+        let plan = await Self.connectionArguments(of: "plan")
         #expect(Set(plan.keys) == Self.flags)
         for command in Self.commands.dropFirst() {
-            let other = try await Self.connectionArguments(of: command)
+            let other = await Self.connectionArguments(of: command)
             #expect(Set(other.keys) == Self.flags, "\(command)")
             for flag in Self.flags.sorted() {
                 #expect(other[flag] == plan[flag], "reconcile \(command) --\(flag) is declared unlike plan's")
@@ -58,7 +58,7 @@ struct ConnectionFlagTests {
             (["--timeout", "inf"], "--timeout must be a positive number of seconds"),
             (["--insecure", "--ca-cert", "ca.pem"], "--insecure and --ca-cert exclude each other"),
         ])
-    func everyCommandChecksThem(command: String, flags: (arguments: [String], message: String)) async throws {
+    func everyCommandChecksThem(command: String, flags: (arguments: [String], message: String)) async {
         let output = await InProcess.reconcile([command] + flags.arguments)
         #expect(output.status == 64, "\(output.stderr)")
         #expect(output.stderr.contains(flags.message), "\(output.stderr)")

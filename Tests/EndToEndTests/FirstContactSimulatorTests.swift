@@ -87,7 +87,7 @@ struct FirstContactSimulatorTests {
             let started = clock.now
             let output = await fixture.reconcile(["-f", EndToEndFixture.exampleFile, "--wait-for-sync", "1"])
             // The flag says 1 s. The bound is loose because a loaded machine (a compile beside the suite) made
-            // this run take 10.4 s; a run that ignored the flag would wait for the 60 s retry time or forever.
+            // this run take 10.4 s; a run that misread the bound (minutes for seconds) would take a minute.
             #expect(clock.now - started < .seconds(30))
             #expect(output.status == 1)
             #expect(output.stderr.contains("organization \"acme-labs\" cannot be read"))
