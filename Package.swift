@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "reconcile", targets: ["reconcile"]),
         .executable(name: "xopero-sim", targets: ["xopero-sim"]),
+        .library(name: "PrintableText", targets: ["PrintableText"]),
         .library(name: "ReconcileCore", targets: ["ReconcileCore"]),
         .library(name: "XoperoContract", targets: ["XoperoContract"]),
         .library(name: "XoperoAPI", targets: ["XoperoAPI"]),
@@ -38,10 +39,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // Text from outside made safe to print: one list of the characters shown escaped, one spelling of
+        // the escape, for the core's names and messages and for the client's server text alike.
+        .target(name: "PrintableText", swiftSettings: strictSettings),
         // Pure core: desired state, live state, diagnostics, planning, rendering, schema. No I/O.
         .target(
             name: "ReconcileCore",
             dependencies: [
+                "PrintableText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -61,6 +66,7 @@ let package = Package(
         .target(
             name: "XoperoAPI",
             dependencies: [
+                "PrintableText",
                 "XoperoContract",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
@@ -89,6 +95,7 @@ let package = Package(
         .target(
             name: "ReconcileKit",
             dependencies: [
+                "PrintableText",
                 "ReconcileCore",
                 "XoperoContract",
                 "XoperoAPI",
@@ -144,14 +151,16 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcileCoreTests",
-            dependencies: ["ReconcileCore"],
+            dependencies: ["ReconcileCore", "PrintableText"],
             // Golden cases, read from the source tree (see Support/GoldenDiff.swift) so they can be updated.
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "XoperoAPITests",
-            dependencies: ["XoperoAPI", "XoperoContract", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "XoperoAPI", "XoperoContract", "PrintableText", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -65,7 +65,7 @@ import XoperoContract
         let check = FieldJudge.check(.fieldsRepository, findings[.repository] ?? FieldFindings(), what: "repositories")
         #expect(check.verdict == .confirmed)
         #expect(check.detail.contains("archived"))
-        #expect(check.detail.contains(#"x\u{1b}[31m"#))
+        #expect(check.detail.contains(#"x\u{1B}[31m"#))
         #expect(!check.detail.contains("\u{1b}"))
     }
 

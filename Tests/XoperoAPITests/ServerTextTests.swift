@@ -1,3 +1,4 @@
+import PrintableText
 import Testing
 import XoperoAPI
 
@@ -6,8 +7,8 @@ struct ServerTextTests {
     @Test(
         "every character that could steer a terminal or break a line is shown as an escape",
         arguments: [
-            ("a\u{1B}[31mb", "a\\u{1b}[31mb"), ("line\nbreak", "line\\u{a}break"), ("a\u{2028}b", "a\\u{2028}b"),
-            ("a\u{2029}b", "a\\u{2029}b"), ("a\u{202E}b", "a\\u{202e}b"), ("a\u{2066}b", "a\\u{2066}b"),
+            ("a\u{1B}[31mb", "a\\u{1B}[31mb"), ("line\nbreak", "line\\u{A}break"), ("a\u{2028}b", "a\\u{2028}b"),
+            ("a\u{2029}b", "a\\u{2029}b"), ("a\u{202E}b", "a\\u{202E}b"), ("a\u{2066}b", "a\\u{2066}b"),
             ("a\u{85}b", "a\\u{85}b"), ("plain näme", "plain näme"),
         ])
     func escapes(text: String, shown: String) {
@@ -19,5 +20,15 @@ struct ServerTextTests {
         #expect(ServerText.bounded(String(repeating: "x", count: 300)) == String(repeating: "x", count: 200) + "…")
         #expect(ServerText.bounded("abcdef", limit: 3) == "abc…")
         #expect(ServerText.bounded("abc", limit: 3) == "abc")
+    }
+
+    /// Server text and text from the files are escaped alike: the same characters, the same spelling.
+    @Test("escapes exactly what TerminalText escapes, spelled the same")
+    func agreesWithTerminalText() {
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "b"
+            #expect(ServerText.bounded(text) == TerminalText.escaped(text), "U+\(String(value, radix: 16))")
+        }
     }
 }

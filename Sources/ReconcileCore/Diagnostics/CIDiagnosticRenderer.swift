@@ -1,4 +1,5 @@
 import Crypto
+import PrintableText
 
 /// Diagnostics in the forms CI systems read, besides the compiler-style text of `DiagnosticRenderer`.
 public enum CIDiagnosticRenderer {

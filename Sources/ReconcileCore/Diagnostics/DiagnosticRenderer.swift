@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Renders diagnostics compiler-style, the way editors and CI logs understand them:
 ///
 /// ```

@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Turns a live state into a tidy desired-state file: `reconcile export`.
 ///
 /// `version: 1`; organizations sorted by name with `licenses: additive`; every plan with its

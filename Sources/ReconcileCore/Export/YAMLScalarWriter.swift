@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Writes strings as YAML scalars that read back as the same string through `DesiredStateParser`:
 /// plain when that is unambiguous, double-quoted otherwise.
 enum YAMLScalarWriter {

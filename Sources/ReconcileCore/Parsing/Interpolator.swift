@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Step 2 of parsing: `${NAME}` in every scalar value is replaced from the environment.
 ///
 /// Syntax: `${NAME}` (NAME is letters, digits and `_`, not starting with a digit) is the variable's

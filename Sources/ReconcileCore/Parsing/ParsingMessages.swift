@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Messages of the parser that are long or shared, as functions so that the code stays readable.
 enum ParsingMessages {
     static func fileTooLarge(bytes: Int, limit: Int) -> String {

@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Single values: text, numbers, booleans, choices and repository patterns.
 extension StructureValidator {
     mutating func checkScalar(_ node: YAMLNode, _ format: ValueFormat, subject: String, writing: String)

@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Which YAML tags a desired-state file may carry: the standard tags that PyYAML's safe loader
 /// (and so the JSON Schema check) reads into values JSON can hold, each on the kind of node it
 /// belongs to, and the non-specific `!`. Every other tag (`!foo`, `!!python/object`, `!!binary`,

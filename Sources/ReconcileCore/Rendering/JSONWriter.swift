@@ -1,3 +1,5 @@
+import PrintableText
+
 /// A JSON value whose objects keep their keys in the order given, so documents have a stable,
 /// documented key order (Foundation's encoder can only sort keys alphabetically).
 public indirect enum OrderedJSON: Sendable {

@@ -1,3 +1,5 @@
+import PrintableText
+
 /// The plan as a pull-request comment: a hidden marker line (`ReconcileVersion.markdownMarker`), title,
 /// summary line (and apply outcome), fingerprint, then warnings and failures as lists, then the grouped
 /// plan folded in `<details>` as a `diff` block, and a footer naming the generator.

@@ -1,3 +1,5 @@
+import PrintableText
+
 /// The plan for people: grouped by organization and plan, `+` attach / activate, `-` detach /
 /// deactivate, `~` modify, then warnings, the fingerprint, and the summary line last. After an
 /// apply, failures and skipped operations are listed and an outcome line follows the summary.

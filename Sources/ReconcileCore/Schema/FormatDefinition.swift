@@ -1,3 +1,5 @@
+import PrintableText
+
 /// Every key the desired-state format knows, at any level.
 enum FormatKey: String, Sendable, Hashable, CaseIterable {
     case version, defaults, organizations

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PrintableText
 import ReconcileCore
 
 /// Standard error as JSON lines (`--log-format json`): every line a run writes there becomes one object

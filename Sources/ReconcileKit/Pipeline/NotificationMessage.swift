@@ -1,3 +1,4 @@
+import PrintableText
 import ReconcileCore
 
 /// What a run can notify about (`--notify-on drift,apply,failure`).

@@ -1,4 +1,5 @@
 import Foundation
+import PrintableText
 import ReconcileCore
 
 /// `--step-summary`: appends the Markdown plan (after an apply, with its outcome) to the file that

@@ -26,7 +26,7 @@ public struct TokenFacts: Sendable, Hashable {
             return
         }
         let roles = Self.roleClaims.lazy.compactMap { Self.strings(claims[$0]) }.first
-        self.init(isJWT: true, expiresAt: BearerToken.expiry(ofJWT: token), roles: roles)
+        self.init(isJWT: true, expiresAt: BearerToken.expiry(ofClaims: claims), roles: roles)
     }
 
     public init(isJWT: Bool, expiresAt: Date?, roles: [String]?) {

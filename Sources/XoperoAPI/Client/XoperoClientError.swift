@@ -1,6 +1,7 @@
 /// Everything that can go wrong talking to the Management Service, each case saying which call failed
 /// and what to check. No case carries a password or a token, so every message is safe to print.
 import Foundation
+import PrintableText
 import XoperoContract
 
 public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -187,19 +188,14 @@ public enum XoperoClientError: Error, Sendable, Hashable, CustomStringConvertibl
 }
 
 /// Text from a server (a name, a problem title, a field name, an error code) made safe to print: at most
-/// `limit` characters, control characters, the line and paragraph separators and bidirectional overrides
-/// shown as `\u{…}` (the characters ReconcileCore's `TerminalText.isUnsafe` refuses; this module cannot
-/// import it), so an answer can neither flood nor steer a terminal nor break a line.
+/// `limit` characters, then `…`, and every character `TerminalText.isUnsafe` refuses shown as
+/// `TerminalText.escape` spells it (`\u{1B}`), as names from the files are, so an answer can neither
+/// flood nor steer a terminal nor break a line.
 public enum ServerText {
     public static func bounded(_ text: String, limit: Int = 200) -> String {
         var result = ""
         for scalar in text.unicodeScalars.prefix(limit) {
-            let unsafe =
-                switch scalar.value {
-                case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
-                default: false
-                }
-            result += unsafe ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            result += TerminalText.isUnsafe(scalar) ? TerminalText.escape(scalar) : String(scalar)
         }
         return text.unicodeScalars.count > limit ? result + "…" : result
     }

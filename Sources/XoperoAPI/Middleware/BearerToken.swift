@@ -32,9 +32,14 @@ struct BearerToken: Sendable, Hashable {
     static func expiry(ofJWT token: String) -> Date? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let payload = Base64URL.decoded(parts[1]),
-            let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
-            let exp = claims["exp"] as? NSNumber
+            let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any]
         else { return nil }
+        return expiry(ofClaims: claims)
+    }
+
+    /// The `exp` claim of a JWT's decoded payload, when it is a usable time.
+    static func expiry(ofClaims claims: [String: Any]) -> Date? {
+        guard let exp = claims["exp"] as? NSNumber else { return nil }
         let seconds = exp.doubleValue
         // Between 2001 and 9999: anything else is not a time this client can act on.
         guard seconds.isFinite, seconds > 978_307_200, seconds < 253_402_300_800 else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import PrintableText
 import Testing
 
 @testable import ReconcileCore

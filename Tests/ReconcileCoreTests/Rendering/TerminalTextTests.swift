@@ -1,3 +1,4 @@
+import PrintableText
 import Testing
 
 @testable import ReconcileCore
