@@ -40,7 +40,7 @@ let package = Package(
     ],
     targets: [
         // Text from outside made safe to print: one list of the characters shown escaped, one spelling of
-        // the escape, for the core's names and messages and for the client's server text alike.
+        // the escape, for names and messages from the files (TerminalText) and from a server (ServerText).
         .target(name: "PrintableText", swiftSettings: strictSettings),
         // Pure core: desired state, live state, diagnostics, planning, rendering, schema. No I/O.
         .target(
@@ -149,6 +149,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "PrintableTextTests", dependencies: ["PrintableText"], swiftSettings: strictSettings),
         .testTarget(
             name: "ReconcileCoreTests",
             dependencies: ["ReconcileCore", "PrintableText"],
@@ -158,9 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "XoperoAPITests",
-            dependencies: [
-                "XoperoAPI", "XoperoContract", "PrintableText", .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["XoperoAPI", "XoperoContract", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

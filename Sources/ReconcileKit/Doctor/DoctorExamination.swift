@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PrintableText
 import ReconcileCore
 import XoperoAPI
 import XoperoContract

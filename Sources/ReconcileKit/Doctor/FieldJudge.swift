@@ -1,3 +1,4 @@
+import PrintableText
 import XoperoAPI
 import XoperoContract
 

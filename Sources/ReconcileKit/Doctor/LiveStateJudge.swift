@@ -1,3 +1,4 @@
+import PrintableText
 import ReconcileCore
 import XoperoAPI
 import XoperoContract

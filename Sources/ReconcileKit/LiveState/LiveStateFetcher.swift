@@ -1,4 +1,5 @@
 import Logging
+import PrintableText
 import ReconcileCore
 import XoperoAPI
 import XoperoContract

@@ -1,4 +1,5 @@
 import Foundation
+import PrintableText
 import XoperoContract
 
 /// What a bearer token says about itself, without the token: whether it is a JWT, when it expires

@@ -1,8 +1,6 @@
 import PrintableText
 import Testing
 
-@testable import ReconcileCore
-
 @Suite("TerminalText")
 struct TerminalTextTests {
     @Test(
@@ -23,15 +21,5 @@ struct TerminalTextTests {
     @Test func truncationKeepsShortTextAndMarksCuts() {
         #expect(TerminalText.truncated("abc", to: 3) == "abc")
         #expect(TerminalText.truncated("abcdefgh", to: 6) == "abc...")
-    }
-
-    @Test func diagnosticsEscapePathsMessagesAndQuotedLinesButKeepTheCaretAligned() {
-        let file = SourceFile(path: "a\u{1B}.yaml", text: "name: x\u{202E}y z\n")
-        let text = DiagnosticRenderer.render(
-            [.error("bad \u{1B}[2J name", at: SourceLocation(file: file.path, line: 1, column: 11))], sources: [file])
-        #expect(
-            text == "a\\u{1B}.yaml:1:11: error: bad \\u{1B}[2J name\nname: x\\u{202E}y z\n"
-                + String(repeating: " ", count: 17)
-                + "^\n")
     }
 }

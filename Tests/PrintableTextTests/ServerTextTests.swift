@@ -1,6 +1,5 @@
 import PrintableText
 import Testing
-import XoperoAPI
 
 @Suite("ServerText: text from a server, bounded and escaped before it is printed")
 struct ServerTextTests {
