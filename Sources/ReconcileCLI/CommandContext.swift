@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import ReconcileKit
 
@@ -29,41 +28,4 @@ public struct CommandContext: Sendable {
 
     /// The context of the command running now.
     static var current: CommandContext { bound ?? process() }
-}
-
-/// Runs `reconcile` in process or as the executable.
-public enum ReconcileCLI {
-    /// Parses `arguments` (without the program name), runs the command in `context`, and returns the exit
-    /// status. Usage errors print their message and exit 64, `--help` and `--version` exit 0.
-    public static func run(_ arguments: [String], context: CommandContext) async -> Int32 {
-        await CommandContext.$bound.withValue(context) {
-            do {
-                var command = try Reconcile.parseAsRoot(arguments)
-                if var asyncCommand = command as? any AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
-                }
-                return 0
-            } catch let status as ExitCode {
-                // A command's own exit status, its message already printed. ArgumentParser's message for it
-                // is empty, but working that out renders the root's usage (twice, for the code and the
-                // message): a third of the cost of a failing run in a debug build.
-                return status.rawValue
-            } catch {
-                let code = Reconcile.exitCode(for: error).rawValue
-                let message = Reconcile.fullMessage(for: error)
-                if !message.isEmpty {
-                    if code == 0 { context.output.printOut(message) } else { context.output.printError(message) }
-                }
-                return code
-            }
-        }
-    }
-
-    /// The executable's entry point: runs with the process's context and exits with the status.
-    public static func main() async -> Never {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        exit(await run(arguments, context: .process()))
-    }
 }
