@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import XoperoSimulator
 
@@ -105,7 +106,7 @@ struct FailureMessageTests {
 
     @Test("a missing desired-state file says how to name one")
     func missingFile() async throws {
-        let directory = FileManager.default.temporaryDirectory
+        let directory = try ScratchFolder.folder("missing-file")
         let output = try await ReconcileProcess.run(["--server", "https://xopero.invalid"], directory: directory)
         #expect(output.status == 1)
         #expect(output.stderr.contains("reconcile.yaml"))

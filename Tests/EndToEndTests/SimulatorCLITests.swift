@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -103,8 +104,7 @@ import Testing
         ),
     ])
     func badStateFilesExit1WithOneLine(name: String, content: String, message: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sim-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder("sim-cli")
         let path = folder.appendingPathComponent(name).path
         if !content.isEmpty { try Data(content.utf8).write(to: URL(fileURLWithPath: path)) }
         let result = try Self.run(["serve", "--state", path, "--port", "0"])

@@ -1,6 +1,7 @@
 import Foundation
 import ReconcileCore
 import ReconcileKit
+import TestSupport
 
 /// Plans, reports and run records for the CI writers' tests, with names that test every escape.
 enum PipelineFixtures {
@@ -48,8 +49,6 @@ enum PipelineFixtures {
 
     /// A fresh temporary folder.
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.folder("pipeline")
     }
 }

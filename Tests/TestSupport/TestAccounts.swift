@@ -39,10 +39,8 @@ public enum RepositoryFiles {
         return url.path
     }
 
-    /// A new, not yet created, temporary folder.
-    public static func temporaryDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-test-\(UUID().uuidString)")
-    }
+    /// A new, not yet created, temporary folder (in the process's `ScratchFolder`, removed at exit).
+    public static func temporaryDirectory() -> URL { ScratchFolder.path("reconcile-test") }
 
     /// The example installation (examples/live-state.json) with the test accounts, and optionally a
     /// different licence total.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import XoperoSimulator
 
@@ -59,9 +60,7 @@ enum Fixtures {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xopero-sim-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.folder("xopero-sim-tests")
     }
 }
 
