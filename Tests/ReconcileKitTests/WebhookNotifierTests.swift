@@ -7,8 +7,11 @@ import Testing
 @Suite("--notify-webhook: the message, the retries, the bounds, and never the URL")
 struct WebhookNotifierTests {
     static func quick(_ url: URL) -> WebhookNotifier {
-        // Generous bounds: on a loaded machine the loopback receiver itself may answer slowly.
-        WebhookNotifier(url: url, totalTime: .seconds(20), attemptTimeout: .seconds(6), firstBackoff: .milliseconds(20))
+        // Generous bounds: on a loaded machine the loopback receiver itself may answer slowly, and an attempt
+        // that timed out would be retried (correctly), which the tests that count requests would misread.
+        // They cost nothing when the receiver answers; `stalled` tests the timeouts with its own.
+        WebhookNotifier(
+            url: url, totalTime: .seconds(40), attemptTimeout: .seconds(15), firstBackoff: .milliseconds(20))
     }
 
     @Test("a drift notification: one POST of {\"text\": ...} with the title, summary line and operations")
