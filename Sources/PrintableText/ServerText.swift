@@ -5,10 +5,10 @@
 public enum ServerText {
     /// `text` cut after `limit` characters (then `…`), its unsafe characters escaped.
     public static func bounded(_ text: String, limit: Int = 200) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars.prefix(limit) {
-            result += TerminalText.isUnsafe(scalar) ? TerminalText.escape(scalar) : String(scalar)
-        }
-        return text.unicodeScalars.count > limit ? result + "…" : result
+        let scalars = text.unicodeScalars
+        let limit = max(0, limit)
+        let kept = TerminalText.escaped(String(String.UnicodeScalarView(scalars.prefix(limit))))
+        // Whether more follows, without counting the whole of an answer that may be huge.
+        return scalars.dropFirst(limit).isEmpty ? kept : kept + "…"
     }
 }
