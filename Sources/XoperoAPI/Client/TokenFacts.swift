@@ -22,7 +22,9 @@ public struct TokenFacts: Sendable, Hashable {
     /// Reads the facts of `token`.
     public init(token: String) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, Self.object(parts[0]) != nil, let claims = Self.object(parts[1]) else {
+        guard parts.count == 3, BearerToken.jsonObject(ofPart: parts[0]) != nil,
+            let claims = BearerToken.jsonObject(ofPart: parts[1])
+        else {
             self.init(isJWT: false, expiresAt: nil, roles: nil)
             return
         }
@@ -34,11 +36,6 @@ public struct TokenFacts: Sendable, Hashable {
         self.isJWT = isJWT
         self.expiresAt = expiresAt
         self.roles = roles
-    }
-
-    private static func object(_ part: Substring) -> [String: Any]? {
-        guard let data = Base64URL.decoded(part) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 
     /// A string or an array of strings, bounded.

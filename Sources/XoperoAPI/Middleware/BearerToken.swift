@@ -31,10 +31,14 @@ struct BearerToken: Sendable, Hashable {
     /// or has no usable `exp`.
     static func expiry(ofJWT token: String) -> Date? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = Base64URL.decoded(parts[1]),
-            let claims = try? JSONSerialization.jsonObject(with: payload) as? [String: Any]
-        else { return nil }
+        guard parts.count == 3, let claims = jsonObject(ofPart: parts[1]) else { return nil }
         return expiry(ofClaims: claims)
+    }
+
+    /// One part of a JWT (base64url) as the JSON object it holds; nil when it is not one.
+    static func jsonObject(ofPart part: Substring) -> [String: Any]? {
+        guard let data = Base64URL.decoded(part) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 
     /// The `exp` claim of a JWT's decoded payload, when it is a usable time.
