@@ -33,7 +33,7 @@ struct CIRecipePipelineTests {
 
     /// A job's working folder holding a copy of the example desired state.
     static func workspace() throws -> URL {
-        let folder = RepositoryFiles.temporaryDirectory()
+        let folder = ScratchFolder.path()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             atPath: RepositoryFiles.exampleFile, toPath: folder.appendingPathComponent("reconcile.yaml").path)

@@ -59,7 +59,7 @@ struct PipelineFlagsTests {
 
     @Test("--out, --metrics-file and --codequality-report must name three different files, however spelled")
     func distinctOutputFiles() async throws {
-        let folder = RepositoryFiles.temporaryDirectory().path
+        let folder = ScratchFolder.path().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let output = await Self.dryRun(["--out", folder + "/x.prom", "--metrics-file", folder + "/./x.prom"])
         #expect(output.status == 1)
@@ -69,7 +69,7 @@ struct PipelineFlagsTests {
 
     @Test("a metrics file whose name does not end in .prom is written, with a warning that node_exporter skips it")
     func metricsFileSuffix() async throws {
-        let folder = RepositoryFiles.temporaryDirectory().path
+        let folder = ScratchFolder.path().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let output = await Self.dryRun(["--metrics-file", folder + "/run.txt"])
         #expect(output.status == 0, "\(output.stderr)")
@@ -93,7 +93,7 @@ struct PipelineFlagsTests {
 
     @Test("--codequality-report on validate and on a dry run: [] when valid, the errors when not; never an input")
     func codeQuality() async throws {
-        let report = RepositoryFiles.temporaryDirectory().path + "-cq.json"
+        let report = ScratchFolder.path().path + "-cq.json"
         let valid = await InProcess.reconcile(["validate", Self.example, "--codequality-report", report])
         #expect(valid.status == 0)
         #expect(try String(contentsOfFile: report, encoding: .utf8).filter { !$0.isWhitespace } == "[]")
@@ -129,7 +129,7 @@ struct PipelineFlagsTests {
 
     @Test("--metrics-file after a dry run and after an apply: parsed by Prometheus's parsers, with the plan's numbers")
     func metrics() async throws {
-        let folder = RepositoryFiles.temporaryDirectory()
+        let folder = ScratchFolder.path()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("xopero.prom").path
         let dry = await Self.dryRun(["--metrics-file", path, "--detailed-exitcode"])
@@ -155,7 +155,7 @@ struct PipelineFlagsTests {
     @Test("a run stopped by an invalid file still writes its metrics and notifies about the failure")
     func earlyFailure() async throws {
         let receiver = RecordingReceiver(statuses: [200])
-        let path = RepositoryFiles.temporaryDirectory().path + ".prom"
+        let path = ScratchFolder.path().path + ".prom"
         let file = try Self.invalidFile()
         let output = try await MisbehavingServer.run(receiver.respond) { server in
             await InProcess.reconcile(
@@ -176,7 +176,7 @@ struct PipelineFlagsTests {
         arguments: [200, 500])
     func webhookNeverPrinted(status: Int) async throws {
         let receiver = RecordingReceiver(statuses: [status])
-        let folder = RepositoryFiles.temporaryDirectory()
+        let folder = ScratchFolder.path()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let summary = folder.appendingPathComponent("summary.md").path
         try Data().write(to: URL(fileURLWithPath: summary))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `reconcile` executable as a child process and collects what it printed.
 struct ReconcileProcess {
@@ -39,9 +40,7 @@ struct ReconcileProcess {
         _ arguments: [String], environment: [String: String] = [:], directory: URL = repositoryRoot,
         whileRunning: (@Sendable (Int32) async -> Void)? = nil
     ) async throws -> Output {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "reconcile-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try ScratchFolder.folder("reconcile-e2e")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stdoutURL = scratch.appendingPathComponent("stdout")
         let stderrURL = scratch.appendingPathComponent("stderr")

@@ -63,7 +63,7 @@ struct SecretsTests {
             let (name, environment, secrets) = try Self.environments(server: simulator.baseURL, token: token)[
                 environmentIndex]
             let file = try Self.hostileFiles()[fileIndex]
-            let out = RepositoryFiles.temporaryDirectory().path + "-plan.json"
+            let out = ScratchFolder.path().path + "-plan.json"
             var runs: [[String]] = [
                 ["-f", file, "--out", out], ["-f", file, "--format", "json", "-v"],
                 ["-f", file, "--format", "markdown"], ["--apply", "-f", file, "--log-format", "json", "-v"],
@@ -87,7 +87,7 @@ struct SecretsTests {
     @Test("a desired file that is the password file, directly or through a symbolic link, is refused unread")
     func passwordFileAsDesiredFile() async throws {
         let passwordFile = try RepositoryFiles.temporaryFile(Self.passwordFileContent + "\n", name: "pw")
-        let link = RepositoryFiles.temporaryDirectory().path + "-reconcile.yaml"
+        let link = ScratchFolder.path().path + "-reconcile.yaml"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: passwordFile)
         let environment = [
             "XOPERO_URL": "http://127.0.0.1:9", "XOPERO_EMAIL": "a@b.c", "XOPERO_PASSWORD_FILE": passwordFile,
@@ -124,7 +124,7 @@ struct SecretsTests {
     func codeQualityReportIsMasked() async throws {
         let file = try RepositoryFiles.temporaryFile(
             "version: 1\norganizations: \(TestAccounts.adminPassword)-is-not-a-list\n")
-        let report = RepositoryFiles.temporaryDirectory().path + "-codequality.json"
+        let report = ScratchFolder.path().path + "-codequality.json"
         let result = await InProcess.reconcile(
             ["validate", file, "--codequality-report", report],
             environment: ["XOPERO_PASSWORD": TestAccounts.adminPassword])

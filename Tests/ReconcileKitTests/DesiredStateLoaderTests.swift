@@ -1,5 +1,6 @@
 import Foundation
 import ReconcileCore
+import TestSupport
 import Testing
 
 @testable import ReconcileKit
@@ -9,9 +10,7 @@ import Testing
 struct DesiredStateLoaderTests {
     /// A fresh folder for one test, removed afterwards.
     static func withFolder(_ body: (URL) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "loader-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder("loader")
         defer { try? FileManager.default.removeItem(at: folder) }
         try body(folder)
     }

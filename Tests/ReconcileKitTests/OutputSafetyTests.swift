@@ -34,7 +34,7 @@ struct OutputSafetyTests {
 
     @Test("a password file that is not a regular file is never read (a FIFO would block)")
     func fifoIsNotRead() throws {
-        let directory = RepositoryFiles.temporaryDirectory()
+        let directory = ScratchFolder.path()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let fifo = directory.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
@@ -47,7 +47,7 @@ struct OutputSafetyTests {
         "--out is refused before anything happens when it is a device, a folder, a symbolic link, an input, or has no folder",
         arguments: ["device", "folder", "symlink", "input", "no folder", "unwritable"])
     func outRefusals(kind: String) throws {
-        let directory = RepositoryFiles.temporaryDirectory()
+        let directory = ScratchFolder.path()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let input = try RepositoryFiles.temporaryFile("version: 1\n")
         let path: String
@@ -92,7 +92,7 @@ struct OutputSafetyTests {
         "two output flags that reach one file are caught: the same path spelled twice, a linked folder, a hard link",
         arguments: ["spelling", "linked folder", "hard link", "different"])
     func outputFilesClash(kind: String) throws {
-        let folder = RepositoryFiles.temporaryDirectory()
+        let folder = ScratchFolder.path()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let first = folder.appendingPathComponent("plan.json").path
         var second: String

@@ -11,7 +11,7 @@ struct PipelineRequestTests {
     static let variableURL = "https://hooks.example.com/services/T2/B2/variable-s3cret-2b"
 
     static func folder() throws -> URL {
-        let folder = RepositoryFiles.temporaryDirectory()
+        let folder = ScratchFolder.path()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

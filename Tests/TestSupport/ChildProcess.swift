@@ -13,8 +13,7 @@ public enum ChildProcess {
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
         directory: URL? = nil, input: String = ""
     ) async throws -> Output {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try ScratchFolder.folder("child")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let files = ["stdin", "stdout", "stderr"].map { scratch.appendingPathComponent($0) }
         try Data(input.utf8).write(to: files[0])

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where tests write scratch files: one folder for the test process, under the system's temporary folder,
 /// removed when the process exits, so that a run leaves nothing behind however its tests end.
 public enum ScratchFolder {

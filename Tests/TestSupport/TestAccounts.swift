@@ -32,15 +32,10 @@ public enum RepositoryFiles {
 
     /// A file holding `text` in a new temporary folder (names are unique).
     public static func temporaryFile(_ text: String, name: String = "reconcile.yaml") throws -> String {
-        let directory = temporaryDirectory()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
+        let url = try ScratchFolder.folder("reconcile-test").appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }
-
-    /// A new, not yet created, temporary folder (in the process's `ScratchFolder`, removed at exit).
-    public static func temporaryDirectory() -> URL { ScratchFolder.path("reconcile-test") }
 
     /// The example installation (examples/live-state.json) with the test accounts, and optionally a
     /// different licence total.
