@@ -11,17 +11,28 @@ import XoperoSimulator
 struct XoperoClientTests {
     static let state = SimulatorFixture.state(organizations: 2, repositories: 60)
 
+    /// Ten page reads sent at once against 4 calls a second: whatever the machine's load, the ten reach
+    /// the server within one or two one-second windows, so at least one window is over its limit. (A fetch
+    /// that reads page after page can spread its calls below the limit on a slow machine, and took 3-5 s.)
     @Test("retries throttled calls (429 with Retry-After) until they succeed")
     func retriesThrottling() async throws {
         try await withRunningSimulator(Self.state, options: SimulatorOptions(throttle: 4)) { simulator in
-            let live = try await SimulatorFixture.withClient(simulator) { client in
-                try await LiveStateFetcher(
-                    client: client, pageSize: 10, logger: SimulatorFixture.quiet
-                )
-                .fetch(organizationNames: nil)
+            let pages = try await SimulatorFixture.withClient(simulator, concurrency: .fixed(10)) { client in
+                let organizations = try await client.organizations(page: 1).items.map(\.id)
+                return try await withThrowingTaskGroup(of: [String].self) { group in
+                    for organization in organizations {
+                        for page in 1...5 {
+                            group.addTask {
+                                try await client.repositories(organizationID: organization, page: page, limit: 12)
+                                    .items.map(\.id)
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [[String]]()) { $0.append($1) }
+                }
             }
-            #expect(live.organizations.count == 2)
-            #expect(live.organizations.allSatisfy { $0.repositories.count == 60 })
+            #expect(pages.count == 10)
+            #expect(Set(pages.joined()).count == 120, "every repository of both organizations, once")
             let stats = await simulator.store.stats()
             #expect((stats.byStatus["429"] ?? 0) > 0)
         }
