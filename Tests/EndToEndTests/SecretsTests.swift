@@ -1,34 +1,45 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 import XoperoSimulator
 
-/// Every output of every command, with each secret set, holds none of them: checked in process, where
-/// no mask hides a leak (so the code itself must not print them), and through the real executable.
+/// Every output of every command, with each secret set, holds none of them: checked in process (where only
+/// the plan pipeline's own mask stands between a leak and the output) and through the real executable.
 @Suite("Secrets: no command prints a password, a token, a password file's content or a webhook URL")
 struct SecretsTests {
     static let passwordFileContent = "Fi1e-s3cret-test-4e7d"
-    static let webhook = "http://127.0.0.1:9/services/T0000/B0000/hook-s3cret-test-55aa"
+    /// The webhook's path: a secret on its own (chat webhooks carry their key in it).
+    static let webhookPath = "/services/T0000/B0000/hook-s3cret-test-55aa"
+
+    /// A webhook that refuses every notification at once (404, not retried, so a run does not wait out the
+    /// notifier's backoff) with an answer that quotes the secret path back.
+    static let hostileWebhook: MisbehavingServer.Respond = { request, connection in
+        try await connection.respond(status: 404, reason: "Not Found", body: "no such hook: \(request.path)")
+        return false
+    }
 
     /// The credentials in each form, with the webhook set too.
-    static func environments(server: String, token: String) throws -> [(String, [String: String], [String])] {
+    static func environments(server: String, token: String, webhook: String) throws
+        -> [(String, [String: String], [String])]
+    {
         let passwordFile = try RepositoryFiles.temporaryFile(TestAccounts.adminPassword + "\n", name: "pw")
         return [
             (
                 "XOPERO_PASSWORD",
                 TestAccounts.environment(server: server).merging(["XOPERO_NOTIFY_WEBHOOK": webhook]) { $1 },
-                [TestAccounts.adminPassword, webhook]
+                [TestAccounts.adminPassword, webhook, webhookPath]
             ),
             (
                 "XOPERO_PASSWORD_FILE",
                 [
                     "XOPERO_URL": server, "XOPERO_EMAIL": TestAccounts.adminEmail, "XOPERO_PASSWORD_FILE": passwordFile,
                     "XOPERO_NOTIFY_WEBHOOK": webhook,
-                ], [TestAccounts.adminPassword, webhook]
+                ], [TestAccounts.adminPassword, webhook, webhookPath]
             ),
             (
                 "XOPERO_TOKEN", ["XOPERO_URL": server, "XOPERO_TOKEN": token, "XOPERO_NOTIFY_WEBHOOK": webhook],
-                [token, webhook]
+                [token, webhook, webhookPath]
             ),
         ]
     }
@@ -58,30 +69,40 @@ struct SecretsTests {
         "every command, each secret, hostile files: no secret in any byte printed or written",
         arguments: 0..<3, 0..<2)
     func noSecretAnywhere(environmentIndex: Int, fileIndex: Int) async throws {
-        try await withRunningSimulator(try RepositoryFiles.exampleState()) { simulator in
-            let token = try await TestAccounts.token(server: simulator.baseURL)
-            let (name, environment, secrets) = try Self.environments(server: simulator.baseURL, token: token)[
-                environmentIndex]
-            let file = try Self.hostileFiles()[fileIndex]
-            let out = ScratchFolder.path().path + "-plan.json"
-            var runs: [[String]] = [
-                ["-f", file, "--out", out], ["-f", file, "--format", "json", "-v"],
-                ["-f", file, "--format", "markdown"], ["--apply", "-f", file, "--log-format", "json", "-v"],
-                ["validate", file],
-            ]
-            if fileIndex == 0 {
-                // The commands that read no desired file, once for each form of the credentials.
-                runs += [["export"], ["doctor"], ["doctor", "--format", "json"], ["schema"], ["--help"]]
-            }
-            for arguments in runs {
-                let result = await InProcess.reconcile(arguments, environment: environment)
-                let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-                for secret in secrets {
-                    #expect(!result.all.contains(secret), "\(name): reconcile \(arguments) printed a secret")
-                    #expect(!written.contains(secret), "\(name): --out holds a secret")
+        let notifications = Mutex(0)
+        let counted: MisbehavingServer.Respond = { request, connection in
+            notifications.withLock { $0 += 1 }
+            return try await Self.hostileWebhook(request, connection)
+        }
+        try await MisbehavingServer.run(counted) { webhook in
+            try await withRunningSimulator(try RepositoryFiles.exampleState()) { simulator in
+                let token = try await TestAccounts.token(server: simulator.baseURL)
+                let (name, environment, secrets) = try Self.environments(
+                    server: simulator.baseURL, token: token, webhook: webhook.url + Self.webhookPath)[environmentIndex]
+                let file = try Self.hostileFiles()[fileIndex]
+                let out = ScratchFolder.path().path + "-plan.json"
+                var runs: [[String]] = [
+                    ["-f", file, "--out", out], ["-f", file, "--format", "json", "-v"],
+                    ["-f", file, "--format", "markdown"], ["--apply", "-f", file, "--log-format", "json", "-v"],
+                    ["validate", file],
+                ]
+                if fileIndex == 0 {
+                    // The commands that read no desired file, once for each form of the credentials.
+                    runs += [["export"], ["doctor"], ["doctor", "--format", "json"], ["schema"], ["--help"]]
+                }
+                for arguments in runs {
+                    let result = await InProcess.reconcile(arguments, environment: environment)
+                    let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+                    for secret in secrets {
+                        #expect(!result.all.contains(secret), "\(name): reconcile \(arguments) printed a secret")
+                        #expect(!written.contains(secret), "\(name): --out holds a secret")
+                    }
                 }
             }
         }
+        // Every plan and apply (not validate, nor the commands without a desired file) tried to notify, and
+        // heard the refusal that quotes the path.
+        #expect(notifications.withLock { $0 } == 4)
     }
 
     @Test("a desired file that is the password file, directly or through a symbolic link, is refused unread")
