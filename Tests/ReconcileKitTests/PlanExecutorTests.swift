@@ -215,8 +215,9 @@ struct PlanExecutorTests {
 
     @Test("calls inside a step run concurrently, never more than the limit")
     func stepConcurrency() async throws {
-        // The window in which three calls must meet at the server, as in respectsConcurrency: 40 ms missed the
-        // peak with two other test runs on the machine.
+        // Each call lasts long enough that the limiter admits three before the first ends. That the server
+        // then sees the three at once is ConnectionPoolTests' part: here it depended on how quickly a loaded
+        // machine got them out, and failed once in 20 runs beside a second test run.
         let options = SimulatorOptions(latency: .milliseconds(80))
         try await withRunningSimulator(Self.state(freeLicences: 6), options: options) { simulator in
             let (report, peak) = try await SimulatorFixture.withClient(simulator, concurrency: .fixed(3)) { client in
@@ -243,7 +244,7 @@ struct PlanExecutorTests {
             }
             #expect(report.isComplete)
             #expect(peak == 3)
-            #expect(await simulator.store.stats().peakConcurrency == 3)
+            #expect(await simulator.store.stats().peakConcurrency <= 3)
         }
     }
 }
