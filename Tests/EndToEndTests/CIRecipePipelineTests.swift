@@ -33,8 +33,7 @@ struct CIRecipePipelineTests {
 
     /// A job's working folder holding a copy of the example desired state.
     static func workspace() throws -> URL {
-        let folder = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder()
         try FileManager.default.copyItem(
             atPath: RepositoryFiles.exampleFile, toPath: folder.appendingPathComponent("reconcile.yaml").path)
         return folder

@@ -59,8 +59,7 @@ struct PipelineFlagsTests {
 
     @Test("--out, --metrics-file and --codequality-report must name three different files, however spelled")
     func distinctOutputFiles() async throws {
-        let folder = ScratchFolder.path().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder().path
         let output = await Self.dryRun(["--out", folder + "/x.prom", "--metrics-file", folder + "/./x.prom"])
         #expect(output.status == 1)
         #expect(output.stderr.contains("--out and --metrics-file name the same file"), "\(output.stderr)")
@@ -69,8 +68,7 @@ struct PipelineFlagsTests {
 
     @Test("a metrics file whose name does not end in .prom is written, with a warning that node_exporter skips it")
     func metricsFileSuffix() async throws {
-        let folder = ScratchFolder.path().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder().path
         let output = await Self.dryRun(["--metrics-file", folder + "/run.txt"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.contains("reads only files ending in .prom"))
@@ -129,8 +127,7 @@ struct PipelineFlagsTests {
 
     @Test("--metrics-file after a dry run and after an apply: parsed by Prometheus's parsers, with the plan's numbers")
     func metrics() async throws {
-        let folder = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder()
         let path = folder.appendingPathComponent("xopero.prom").path
         let dry = await Self.dryRun(["--metrics-file", path, "--detailed-exitcode"])
         #expect(dry.status == 2)
@@ -176,8 +173,7 @@ struct PipelineFlagsTests {
         arguments: [200, 500])
     func webhookNeverPrinted(status: Int) async throws {
         let receiver = RecordingReceiver(statuses: [status])
-        let folder = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder()
         let summary = folder.appendingPathComponent("summary.md").path
         try Data().write(to: URL(fileURLWithPath: summary))
         let outputs = try await MisbehavingServer.run(receiver.respond) { server in

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TestSupport
 import Testing
 import XoperoSimulator
@@ -11,13 +10,6 @@ struct SecretsTests {
     static let passwordFileContent = "Fi1e-s3cret-test-4e7d"
     /// The webhook's path: a secret on its own (chat webhooks carry their key in it).
     static let webhookPath = "/services/T0000/B0000/hook-s3cret-test-55aa"
-
-    /// A webhook that refuses every notification at once (404, not retried, so a run does not wait out the
-    /// notifier's backoff) with an answer that quotes the secret path back.
-    static let hostileWebhook: MisbehavingServer.Respond = { request, connection in
-        try await connection.respond(status: 404, reason: "Not Found", body: "no such hook: \(request.path)")
-        return false
-    }
 
     /// The credentials in each form, with the webhook set too.
     static func environments(server: String, token: String, webhook: String) throws
@@ -69,12 +61,10 @@ struct SecretsTests {
         "every command, each secret, hostile files: no secret in any byte printed or written",
         arguments: 0..<3, 0..<2)
     func noSecretAnywhere(environmentIndex: Int, fileIndex: Int) async throws {
-        let notifications = Mutex(0)
-        let counted: MisbehavingServer.Respond = { request, connection in
-            notifications.withLock { $0 += 1 }
-            return try await Self.hostileWebhook(request, connection)
-        }
-        try await MisbehavingServer.run(counted) { webhook in
+        // The webhook refuses every notification at once (404 is not retried, so a run does not wait out the
+        // notifier's backoff), with an answer that quotes the secret path back.
+        let receiver = RecordingReceiver(statuses: [404])
+        try await MisbehavingServer.run(receiver.respond) { webhook in
             try await withRunningSimulator(try RepositoryFiles.exampleState()) { simulator in
                 let token = try await TestAccounts.token(server: simulator.baseURL)
                 let (name, environment, secrets) = try Self.environments(
@@ -102,7 +92,7 @@ struct SecretsTests {
         }
         // Every plan and apply (not validate, nor the commands without a desired file) tried to notify, and
         // heard the refusal that quotes the path.
-        #expect(notifications.withLock { $0 } == 4)
+        #expect(receiver.requests.count == 4)
     }
 
     @Test("a desired file that is the password file, directly or through a symbolic link, is refused unread")

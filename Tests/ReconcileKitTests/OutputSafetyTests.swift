@@ -34,8 +34,7 @@ struct OutputSafetyTests {
 
     @Test("a password file that is not a regular file is never read (a FIFO would block)")
     func fifoIsNotRead() throws {
-        let directory = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchFolder.folder()
         let fifo = directory.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         #expect(SecretMask.readBounded(fifo) == nil)
@@ -47,8 +46,7 @@ struct OutputSafetyTests {
         "--out is refused before anything happens when it is a device, a folder, a symbolic link, an input, or has no folder",
         arguments: ["device", "folder", "symlink", "input", "no folder", "unwritable"])
     func outRefusals(kind: String) throws {
-        let directory = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchFolder.folder()
         let input = try RepositoryFiles.temporaryFile("version: 1\n")
         let path: String
         let reason: String
@@ -92,8 +90,7 @@ struct OutputSafetyTests {
         "two output flags that reach one file are caught: the same path spelled twice, a linked folder, a hard link",
         arguments: ["spelling", "linked folder", "hard link", "different"])
     func outputFilesClash(kind: String) throws {
-        let folder = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchFolder.folder()
         let first = folder.appendingPathComponent("plan.json").path
         var second: String
         switch kind {

@@ -10,12 +10,6 @@ struct PipelineRequestTests {
     static let flagURL = "https://hooks.example.com/services/T1/B1/flag-s3cret-1a"
     static let variableURL = "https://hooks.example.com/services/T2/B2/variable-s3cret-2b"
 
-    static func folder() throws -> URL {
-        let folder = ScratchFolder.path()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test("the flag's webhook wins over the variable's; an empty variable is unset")
     func webhookPrecedence() throws {
         let environment = [PipelineRequest.webhookVariable: Self.variableURL]
@@ -51,7 +45,7 @@ struct PipelineRequestTests {
 
     @Test("a refused metrics file leaves no Code Quality report behind: nothing is written when the run is refused")
     func refusalWritesNothing() throws {
-        let folder = try Self.folder()
+        let folder = try ScratchFolder.folder()
         let report = folder.path + "/cq.json"
         #expect(throws: PipelineRequest.Refusal.self) {
             try PipelineRequest(
@@ -74,7 +68,7 @@ struct PipelineRequestTests {
 
     @Test("two output flags that reach one file are refused, naming both, before anything is written")
     func clash() throws {
-        let folder = try Self.folder()
+        let folder = try ScratchFolder.folder()
         let request = PipelineRequest(
             mode: .apply, inputs: [], out: folder.path + "/a.json",
             codeQualityReport: folder.path + "/sub/../a.json")
@@ -89,7 +83,7 @@ struct PipelineRequestTests {
 
     @Test("a metrics file node_exporter will not read is a warning; a .prom file is not")
     func metricsSuffix() throws {
-        let folder = try Self.folder()
+        let folder = try ScratchFolder.folder()
         for (name, warned) in [("run.txt", true), ("run.prom", false)] {
             let base = CapturedOutput()
             _ = try PipelineRequest(mode: .dryRun, inputs: [], metricsFile: folder.path + "/" + name)
@@ -131,7 +125,7 @@ struct PipelineRequestTests {
 
     @Test("the Code Quality report is written at once, empty, so a run that stops early leaves a valid report")
     func codeQualityWrittenAtOnce() throws {
-        let path = try Self.folder().path + "/cq.json"
+        let path = try ScratchFolder.folder().path + "/cq.json"
         _ = try PipelineRequest(mode: .dryRun, inputs: ["reconcile.yaml"], codeQualityReport: path)
             .start(base: CapturedOutput(), environment: [:])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "[]\n")

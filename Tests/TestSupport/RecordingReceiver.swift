@@ -17,7 +17,9 @@ public final class RecordingReceiver: Sendable {
             state.requests.append(request)
             return state.statuses.count > 1 ? state.statuses.removeFirst() : (state.statuses.first ?? 200)
         }
-        try await connection.respond(status: status, reason: "X", body: status == 200 ? "ok" : "no")
+        // A refusal quotes the path back, as some servers do: the webhook's secret is in it.
+        try await connection.respond(
+            status: status, reason: "X", body: status == 200 ? "ok" : "no such hook: \(request.path)")
         return false
     }
 
